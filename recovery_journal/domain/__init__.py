@@ -1,0 +1,1 @@
+"""domain layer of Recovery Journal (see docs/architecture.md)."""

@@ -1,0 +1,237 @@
+"""Plain records of the journal: the vocabulary every layer speaks.
+
+Field names and allowed values follow ``MEASURES.md`` and the JSON interchange format of
+``DESIGN.md``. Records are immutable; ``id`` is the storage row id (``None`` before saving) and
+lists are tuples so records can be hashed and compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class DayStatus(StrEnum):
+    ABSTINENT = "abstinent"
+    USED = "used"
+    UNKNOWN = "unknown"
+
+
+class Activity(StrEnum):
+    STEP_WORK = "step_work"
+    READING = "reading"
+    SERVICE = "service"
+    MEMBER_CONTACT = "member_contact"
+    MEDITATION = "meditation"
+
+
+class Fellowship(StrEnum):
+    AA = "AA"
+    NA = "NA"
+    CA = "CA"
+    SMART = "SMART"
+    OTHER = "other"
+
+
+class MeetingFormat(StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    PHONE = "phone"
+
+
+class ServiceRole(StrEnum):
+    NONE = "none"
+    SETUP = "setup"
+    CHAIR = "chair"
+    GREETER = "greeter"
+    SECRETARY = "secretary"
+    LITERATURE = "literature"
+    OTHER = "other"
+
+
+class ContactMode(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+    TEXT = "text"
+
+
+class Initiator(StrEnum):
+    ME = "me"
+    SPONSOR = "sponsor"
+
+
+class Topic(StrEnum):
+    STEPS = "steps"
+    CRAVING = "craving"
+    CHECK_IN = "check_in"
+    READING = "reading"
+    LIFE = "life"
+    OTHER = "other"
+
+
+class WeekStart(StrEnum):
+    MONDAY = "monday"
+    SUNDAY = "sunday"
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+#: The eight relationship check-in items, in order (``MEASURES.md`` §5).
+ALLIANCE_ITEMS: tuple[str, ...] = ("B1", "B2", "R1", "R2", "G1", "G2", "T1", "T2")
+#: Items scored in reverse (``4 - answer``).
+REVERSED_ITEMS: frozenset[str] = frozenset({"R2"})
+ALLIANCE_AREAS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {"bond": ("B1", "B2"), "respect": ("R1", "R2"), "goals": ("G1", "G2"), "tasks": ("T1", "T2")}
+)
+
+CRAVING_RANGE = (0, 10)
+CONFIDENCE_RANGE = (0, 10)
+MOOD_RANGE = (1, 5)
+STEP_RANGE = (1, 12)
+HELPFULNESS_RANGE = (0, 10)
+ANSWER_RANGE = (0, 4)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRecord:
+    date: dt.date
+    status: DayStatus
+    substances: tuple[str, ...] = ()
+    amount: str = ""
+    craving: int | None = None
+    confidence: int | None = None
+    mood: int | None = None
+    activities: tuple[Activity, ...] = ()
+    step: int | None = None
+    note: str = ""
+    entered_at: dt.datetime | None = None
+    updated_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    date: dt.date
+    fellowship: Fellowship
+    fellowship_label: str | None = None
+    time: dt.time | None = None
+    name: str = ""
+    format: MeetingFormat = MeetingFormat.IN_PERSON
+    duration_min: int | None = None
+    home_group: bool = False
+    shared: bool = False
+    service_role: ServiceRole = ServiceRole.NONE
+    talked_with_members: bool = False
+    helpfulness: int | None = None
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sponsor:
+    """A sponsor; ``key`` is the stable string id used in exports and by contacts."""
+
+    key: str
+    name: str
+    started_on: dt.date
+    ended_on: dt.date | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SponsorContact:
+    date: dt.date
+    mode: ContactMode
+    time: dt.time | None = None
+    sponsor_key: str | None = None
+    initiated_by: Initiator = Initiator.ME
+    two_way: bool = True
+    duration_min: int | None = None
+    topics: tuple[Topic, ...] = ()
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AllianceCheckin:
+    """One sponsor relationship check-in; ``answers`` maps item id to 0-4 or ``None``."""
+
+    date: dt.date
+    answers: Mapping[str, int | None] = field(default_factory=dict)
+    sponsor_key: str | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    created_at: dt.datetime
+    body: str
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    date: dt.date | None = None
+    updated_at: dt.datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnchorEvent:
+    date: dt.date
+    label: str
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CallListPerson:
+    name: str
+    role: str = ""
+    phone: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Journal settings stored inside the vault (never in plain config files)."""
+
+    tracking_start: dt.date | None = None
+    sobriety_date: dt.date | None = None
+    week_start: WeekStart = WeekStart.MONDAY
+    unknown_breaks_runs: bool = False
+    contact_gap_days: int = 14
+    personal_rule_use_days: int | None = None
+    personal_rule_window_days: int | None = None
+    autolock_minutes: int = 5
+    backups_kept: int = 10
+    theme: Theme = Theme.SYSTEM
+    country: str = ""
+    emergency_number: str = ""
+    fellowships: tuple[str, ...] = ()
+    last_review: dt.date | None = None
+    talking_points: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class JournalData:
+    """A whole journal as plain data: what measures read and what interchange moves.
+
+    Lists are in entry order within each date (the order records were added), which is what
+    "the one entered last" in ``MEASURES.md`` §8.10 refers to.
+    """
+
+    settings: Settings = Settings()
+    days: tuple[DayRecord, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
+    sponsors: tuple[Sponsor, ...] = ()
+    contacts: tuple[SponsorContact, ...] = ()
+    checkins: tuple[AllianceCheckin, ...] = ()
+    journal_entries: tuple[JournalEntry, ...] = ()
+    anchor_events: tuple[AnchorEvent, ...] = ()
+    call_list: tuple[CallListPerson, ...] = ()

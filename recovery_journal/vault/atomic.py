@@ -1,0 +1,109 @@
+"""Atomic, durable file replacement: temp file (0600) → fsync → rename → fsync the folder."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+
+from recovery_journal.vault.errors import SaveError
+
+TEMP_MARKER = ".tmp-"
+
+#: Test seam: called with the name of each completed step of a save
+#: ("created", "written", "synced", "replaced", "dir_synced").
+after_step: Callable[[str], None] | None = None
+
+
+def _step(name: str) -> None:
+    if after_step is not None:
+        after_step(name)
+
+
+def temp_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}{TEMP_MARKER}{secrets.token_hex(8)}")
+
+
+def explain_os_error(error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "The disk is full. Free some space and try again."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return "The app isn't allowed to write in that folder."
+    if error.errno == errno.EROFS:
+        return "That disk is read-only."
+    return f"The system reported: {error.strerror or error}."
+
+
+def fsync_directory(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` so that a crash leaves either the old or the new file.
+
+    On any failure the temporary file is removed, ``target`` is untouched and SaveError says why.
+    """
+    tmp = temp_name(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd: int | None = None
+    try:
+        fd = os.open(tmp, flags, 0o600)
+        _step("created")
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        _step("written")
+        os.fsync(fd)
+        _step("synced")
+        os.close(fd)
+        fd = None
+        os.replace(tmp, target)
+        _step("replaced")
+    except OSError as error:
+        _discard(fd, tmp)
+        raise SaveError(explain_os_error(error)) from error
+    except BaseException:
+        _discard(fd, tmp)
+        raise
+    try:
+        fsync_directory(target.parent)
+    except OSError as error:
+        raise SaveError(explain_os_error(error)) from error
+    _step("dir_synced")
+
+
+def _discard(fd: int | None, tmp: Path) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    with contextlib.suppress(OSError):
+        tmp.unlink()
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Delete temp files a crashed save left beside ``target`` (call while holding the lock)."""
+    removed = []
+    prefix = f".{target.name}{TEMP_MARKER}"
+    with contextlib.suppress(FileNotFoundError):
+        for entry in target.parent.iterdir():
+            if entry.name.startswith(prefix) and entry.is_file():
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+                    removed.append(entry)
+    return removed
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` (and parents) readable by this user only."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -1,0 +1,87 @@
+"""Typed vault errors, each with a plain message a person can act on.
+
+``exit_code`` is the command line's exit status for the error (``DESIGN.md``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class VaultError(Exception):
+    """Base of every error the vault layer raises on purpose."""
+
+    exit_code = 1
+    summary = "The journal couldn't be opened."
+
+    def __init__(self, detail: str | None = None, *, newest_backup: Path | None = None) -> None:
+        self.detail = detail
+        self.newest_backup = newest_backup
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = self.summary if self.detail is None else f"{self.summary} {self.detail}"
+        if self.newest_backup is not None:
+            text += f" Your newest backup is {self.newest_backup}."
+        return text
+
+
+class NotAVaultError(VaultError):
+    exit_code = 4
+    summary = "This file is not a Recovery Journal file."
+
+
+class UnsupportedVersionError(VaultError):
+    exit_code = 4
+    summary = (
+        "This journal was written by a newer version of Recovery Journal. "
+        "Nothing was changed; please update the app to open it."
+    )
+
+
+class CorruptHeaderError(VaultError):
+    exit_code = 4
+    summary = "The start of this journal file is damaged or cut short, so it can't be opened."
+
+
+class WrongSecretError(VaultError):
+    exit_code = 3
+    summary = "That passphrase or recovery code doesn't open this journal."
+
+
+class DamagedContentsError(VaultError):
+    exit_code = 4
+    summary = (
+        "This journal file has been damaged or altered, so it can't be read. Nothing was changed."
+    )
+
+
+class VaultLockedError(VaultError):
+    exit_code = 5
+    summary = "This journal is already open in another running copy of Recovery Journal."
+
+
+class ChangedOnDiskError(VaultError):
+    exit_code = 7
+    summary = (
+        "The journal file was changed by something else since it was opened, so it was not "
+        "overwritten. Your changes are safe in the app; close and reopen the journal."
+    )
+
+
+class SaveError(VaultError):
+    """Writing failed; the file on disk is untouched and the data is still in memory."""
+
+    exit_code = 1
+    summary = "The journal couldn't be saved."
+
+
+class VaultExistsError(VaultError):
+    exit_code = 1
+    summary = "A journal already exists at that place; it was left untouched."
+
+
+class VaultMissingError(VaultError):
+    exit_code = 1
+    summary = "There is no journal at that place yet."

@@ -1,0 +1,59 @@
+"""One running copy per vault: an OS file lock that disappears when the process dies."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+from recovery_journal.vault.errors import VaultLockedError
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+else:
+    import fcntl
+
+    def _try_lock(fd: int) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+
+def lock_path(vault_path: Path) -> Path:
+    return vault_path.with_name(vault_path.name + ".lock")
+
+
+class VaultLock:
+    """Held while a vault is open. The lock file itself is never deleted (that would race)."""
+
+    def __init__(self, vault_path: Path) -> None:
+        self.path = lock_path(vault_path)
+        self._fd: int | None = None
+
+    def acquire(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+        if not _try_lock(fd):
+            os.close(fd)
+            raise VaultLockedError("Close it there first, then try again.")
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
