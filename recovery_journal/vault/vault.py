@@ -91,6 +91,8 @@ class Vault:
         self._disk: _DiskState | None = None
         self.backups_kept = backups.DEFAULT_KEEP
         self.last_backup_error: SaveError | None = None
+        # Changes that could not be written before a lock, kept encrypted in memory only.
+        self._pending: bytes | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -170,7 +172,16 @@ class Vault:
             raise VaultMissingError(str(self.path)) from None
         self._header, self._data_key, self._blob = header, data_key, blob
         self._disk = _DiskState.of(self.path, blob)
+        if self._pending is not None:
+            pending_header, pending_bytes, pending_ciphertext = parse(self._pending)
+            payload = decrypt_payload(data_key, pending_header, pending_bytes, pending_ciphertext)
+            self._pending = None
         return payload
+
+    @property
+    def has_pending(self) -> bool:
+        """True while unsaved changes wait, encrypted in memory, for the next unlock."""
+        return self._pending is not None
 
     @property
     def is_unlocked(self) -> bool:
@@ -180,8 +191,21 @@ class Vault:
     def kdf(self) -> KdfParams:
         return self._require_header().slot(SlotKind.PASSPHRASE).kdf
 
-    def forget_keys(self) -> None:
-        """Drop the data key (auto-lock); the running-copy lock stays held."""
+    def forget_keys(self, unsaved_payload: bytes | None = None) -> None:
+        """Drop the data key (auto-lock); the running-copy lock stays held.
+
+        ``unsaved_payload`` (changes a failed save could not write) is kept encrypted in
+        memory and returned by the next :meth:`unlock` instead of the file's contents.
+        """
+        if unsaved_payload is not None and self._header is not None:
+            salt, nonce = fresh_payload_params()
+            header = dataclasses.replace(
+                self._header,
+                payload_salt=salt,
+                payload_nonce=nonce,
+                payload_length=len(unsaved_payload) + TAG_LEN,
+            )
+            self._pending = encrypt_payload(self._require_key(), header, unsaved_payload)
         if self._data_key is not None:
             wipe(self._data_key)
         self._data_key = None
@@ -190,6 +214,7 @@ class Vault:
     def close(self) -> None:
         self.forget_keys()
         self._blob = None
+        self._pending = None
         self._lock.release()
 
     # ----------------------------------------------------------------- saving

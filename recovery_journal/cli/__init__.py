@@ -1,0 +1,64 @@
+"""``recovery-journal-cli``: headless tasks in the spirit of ``keepassxc-cli``.
+
+Errors are one line on standard error and an exit code from ``DESIGN.md``; ``--debug`` adds
+the traceback. Heavy modules (sqlmodel, matplotlib) load only in the commands that need them.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+from recovery_journal.cli.context import CliContext, build_parser
+from recovery_journal.cli.secrets_input import UsageError
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+EXIT_INVALID_IMPORT = 6
+
+
+def _exit_code(error: BaseException) -> int:
+    code = getattr(error, "exit_code", None)
+    if isinstance(code, int):
+        return code
+    if isinstance(error, UsageError):
+        return EXIT_USAGE
+    name = type(error).__name__
+    if name == "DatabaseCheckError":
+        return 4
+    if name == "ImportRefused":
+        return EXIT_INVALID_IMPORT
+    return EXIT_FAILURE
+
+
+def _message(error: BaseException) -> str:
+    text = getattr(error, "message", None) or str(error) or type(error).__name__
+    if type(error).__name__ == "ImportRefused":
+        return str(text)
+    return f"error: {text}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "handler", None) is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        from recovery_journal.vault.hardening import disable_core_dumps
+
+        disable_core_dumps()
+        ctx = CliContext.from_args(args)
+        return int(args.handler(args, ctx) or EXIT_OK)
+    except KeyboardInterrupt:
+        print("error: interrupted; nothing more was changed", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        print(_message(error), file=sys.stderr)
+        return _exit_code(error)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

@@ -1,0 +1,3 @@
+from recovery_journal.cli import main
+
+raise SystemExit(main())

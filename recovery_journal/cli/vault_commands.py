@@ -1,0 +1,145 @@
+"""Commands about the journal file itself: init, verify, passwd, recover, backup."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from recovery_journal.cli.context import CliContext
+from recovery_journal.cli.output import recovery_code_block
+from recovery_journal.services.session import JournalSession, kdf_for_memory
+
+Register = Callable[[argparse.ArgumentParser], None]
+
+
+def _kdf_memory(text: str) -> int:
+    value = int(text)
+    if value < 19 or value > 1024:
+        raise argparse.ArgumentTypeError("must be between 19 and 1024 (MiB)")
+    return value
+
+
+def register(commands: Any, add_globals: Register) -> None:
+    init = commands.add_parser(
+        "init",
+        help="create a new encrypted journal",
+        description=(
+            "Create a new encrypted journal and print its recovery code once. Key derivation "
+            "is calibrated to take about half a second on this computer."
+        ),
+    )
+    init.add_argument(
+        "--kdf-memory-mib",
+        type=_kdf_memory,
+        metavar="N",
+        help="use N MiB for key derivation instead of calibrating (19 to 1024)",
+    )
+    init.set_defaults(handler=cmd_init)
+
+    verify = commands.add_parser(
+        "verify",
+        help="check the journal file",
+        description="Open the journal and check "
+        "every layer: header, key slot, encrypted contents and the database inside.",
+    )
+    verify.set_defaults(handler=cmd_verify)
+
+    passwd = commands.add_parser(
+        "passwd",
+        help="change the passphrase",
+        description="Change the passphrase (asks for the current one, then the new one).",
+    )
+    passwd.set_defaults(handler=cmd_passwd)
+
+    recover = commands.add_parser(
+        "recover",
+        help="open with the recovery code and set a new passphrase",
+        description=(
+            "Open the journal with its recovery code, set a new passphrase and print a new "
+            "recovery code (the old code stops working)."
+        ),
+    )
+    recover.set_defaults(handler=cmd_recover)
+
+    backup = commands.add_parser(
+        "backup",
+        help="write an encrypted copy",
+        description="Write an encrypted copy of the journal; it opens with the same passphrase.",
+    )
+    backup.add_argument("-o", "--output", required=True, metavar="FILE", type=Path)
+    backup.set_defaults(handler=cmd_backup)
+
+    for sub in (init, verify, passwd, recover, backup):
+        add_globals(sub)
+
+
+def open_session(ctx: CliContext) -> JournalSession:
+    return JournalSession.open(ctx.vault, ctx.secrets.existing())
+
+
+def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from recovery_journal.vault import VaultExistsError
+
+    if ctx.vault.exists():
+        raise VaultExistsError(str(ctx.vault))
+    passphrase = ctx.secrets.new()
+    session, code = JournalSession.create(
+        ctx.vault, passphrase, kdf=kdf_for_memory(args.kdf_memory_mib)
+    )
+    session.close()
+    print(f"Created your journal at {ctx.vault}", file=ctx.out)
+    print(recovery_code_block(code), file=ctx.out)
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
+    session = open_session(ctx)
+    try:
+        checks = session.verify()
+        kdf = session.kdf
+    finally:
+        session.close()
+    print(f"{ctx.vault}: everything checks out.", file=ctx.out)
+    for line in checks:
+        print(f"  {line}", file=ctx.out)
+    print(
+        f"  key derivation: Argon2id, {kdf.memory_kib // 1024} MiB, "
+        f"{kdf.iterations} passes, {kdf.lanes} lanes",
+        file=ctx.out,
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
+    session = open_session(ctx)
+    try:
+        session.change_passphrase(ctx.secrets.new())
+    finally:
+        session.close()
+    print("Your passphrase was changed. Backups now open with the new one.", file=ctx.out)
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
+    code = ctx.secrets.existing("Recovery code: ")
+    session = JournalSession.open(ctx.vault, code, recovery_code=True)
+    try:
+        new_code = session.reset_after_recovery(ctx.secrets.new())
+    finally:
+        session.close()
+    print("Your journal is open again with the new passphrase.", file=ctx.out)
+    print("The old recovery code no longer works; here is the new one.", file=ctx.out)
+    print(recovery_code_block(new_code), file=ctx.out)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    session = open_session(ctx)
+    try:
+        session.write_backup(args.output)
+    finally:
+        session.close()
+    print(f"Wrote an encrypted copy to {args.output}", file=ctx.out)
+    return 0

@@ -1,0 +1,1 @@
+"""services layer of Recovery Journal (see docs/architecture.md)."""

@@ -1,0 +1,235 @@
+"""An open journal: the vault, the in-memory database, and saving after every change.
+
+This is the one place that joins ``vault`` (bytes on disk) and ``storage`` (the database).
+The command line and the app call it; neither touches the vault or the database directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from recovery_journal.services.records import RecordsMixin
+from recovery_journal.vault import KdfParams, SaveError, SlotKind, Vault, VaultError
+
+if TYPE_CHECKING:
+    from recovery_journal.storage.database import JournalDatabase
+    from recovery_journal.storage.repository import JournalRepository
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+class SessionLockedError(VaultError):
+    summary = "The journal is locked. Unlock it to go on."
+
+
+class PassphraseTooShortError(VaultError):
+    exit_code = 2
+    summary = f"Please choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters."
+
+
+def kdf_for_memory(mib: int | None) -> KdfParams | None:
+    """``--kdf-memory-mib N``: N MiB with the standard 3 passes and 4 lanes (None: calibrate)."""
+    if mib is None:
+        return None
+    params = KdfParams(memory_kib=mib * 1024)
+    params.check()
+    return params
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise PassphraseTooShortError()
+
+
+@dataclass(frozen=True, slots=True)
+class SaveState:
+    """What the status bar shows: saved, or why not (the data is kept in memory)."""
+
+    saved: bool
+    at: dt.datetime | None = None
+    error: VaultError | None = None
+
+
+def _open_database(payload: bytes) -> JournalDatabase:
+    from recovery_journal.storage.database import JournalDatabase  # lazy: keeps start-up fast
+
+    return JournalDatabase.from_bytes(payload)
+
+
+class JournalSession(RecordsMixin):
+    """Create with :meth:`create` or :meth:`open`; :meth:`close` when done.
+
+    Every change goes through :meth:`changed`, which saves at once. A failed save keeps the
+    change in memory, reports it through ``save_state`` and is retried on the next change or
+    by :meth:`retry_save`.
+    """
+
+    def __init__(self, vault: Vault, database: JournalDatabase) -> None:
+        self._vault = vault
+        self._db: JournalDatabase | None = database
+        self._repo: JournalRepository | None = None
+        self.save_state = SaveState(saved=True, at=None)
+        self.listeners: list[Callable[[SaveState], None]] = []
+        self.change_listeners: list[Callable[[], None]] = []
+        self.recovered = False  # opened with the recovery code: a new passphrase is due
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def create(
+        cls, path: Path, passphrase: str, *, kdf: KdfParams | None = None
+    ) -> tuple[JournalSession, str]:
+        """A new, empty journal; returns it and the recovery code to show once."""
+        from recovery_journal.storage.database import JournalDatabase
+
+        check_new_passphrase(passphrase)
+        database = JournalDatabase.new()
+        vault, code = Vault.create(Path(path), passphrase, database.to_bytes(), kdf=kdf)
+        return cls(vault, database), code
+
+    @classmethod
+    def open(cls, path: Path, secret: str, *, recovery_code: bool = False) -> JournalSession:
+        kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
+        vault, payload = Vault.open(Path(path), secret, kind=kind)
+        try:
+            session = cls(vault, _open_database(payload))
+            session.recovered = recovery_code
+            session._migrate_if_needed()
+        except BaseException:
+            vault.close()
+            raise
+        return session
+
+    def _migrate_if_needed(self) -> None:
+        database = self.database
+        if database.needs_migration:
+            self._vault.backup_now("before-migration")
+            database.migrate()
+            self.changed()
+            self.ensure_saved()
+
+    @property
+    def path(self) -> Path:
+        return self._vault.path
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._db is not None
+
+    @property
+    def database(self) -> JournalDatabase:
+        if self._db is None:
+            raise SessionLockedError()
+        return self._db
+
+    @property
+    def repository(self) -> JournalRepository:
+        if self._repo is None:
+            from recovery_journal.storage.repository import JournalRepository
+
+            self._repo = JournalRepository(self.database)
+        return self._repo
+
+    def lock(self) -> None:
+        """Drop the keys and the decrypted journal; the file stays locked to this copy.
+
+        A change that could not be saved yet is tried once more; if it still can't be
+        written it is kept encrypted in memory and saved after the next unlock.
+        """
+        unsaved = None
+        if self._db is not None and not self.save_state.saved:
+            if not self.retry_save().saved:
+                unsaved = self._db.to_bytes()
+        self._vault.forget_keys(unsaved_payload=unsaved)
+        if self._db is not None:
+            self._db.close()
+        self._db = None
+        self._repo = None
+
+    def unlock(self, secret: str, *, recovery_code: bool = False) -> None:
+        kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
+        had_pending = self._vault.has_pending
+        payload = self._vault.unlock(secret, kind=kind)
+        self._db = _open_database(payload)
+        self.recovered = recovery_code
+        self.revision += 1
+        if had_pending:
+            self.changed()
+
+    def close(self) -> None:
+        if self._db is not None:
+            if not self.save_state.saved:
+                self.retry_save()
+            self._db.close()
+        self._db = None
+        self._repo = None
+        self._vault.close()
+
+    # ------------------------------------------------------------------ saving
+    def changed(self) -> SaveState:
+        """Call after every committed change: serialize, encrypt, write atomically."""
+        database = self.database
+        try:
+            self._vault.backups_kept = self.repository.settings().backups_kept
+            self._vault.save(database.to_bytes())
+        except VaultError as error:
+            self._set_state(SaveState(saved=False, at=self.save_state.at, error=error))
+        else:
+            self._set_state(SaveState(saved=True, at=dt.datetime.now(dt.UTC)))
+        return self.save_state
+
+    def retry_save(self) -> SaveState:
+        return self.changed()
+
+    def ensure_saved(self) -> None:
+        """Raise the pending save error, if any (the command line's way to report it)."""
+        if self.save_state.error is not None:
+            raise self.save_state.error
+
+    def _set_state(self, state: SaveState) -> None:
+        self.save_state = state
+        for listener in list(self.listeners):
+            listener(state)
+
+    @property
+    def last_backup_error(self) -> SaveError | None:
+        return self._vault.last_backup_error
+
+    # ------------------------------------------------------------------ secrets and copies
+    def change_passphrase(self, new_passphrase: str) -> None:
+        check_new_passphrase(new_passphrase)
+        self._vault.change_passphrase(new_passphrase, self.database.to_bytes())
+        self.recovered = False
+
+    def new_recovery_code(self) -> str:
+        return self._vault.new_recovery_code(self.database.to_bytes())
+
+    def reset_after_recovery(self, new_passphrase: str) -> str:
+        """After opening with the recovery code: a new passphrase and a new recovery code."""
+        self.change_passphrase(new_passphrase)
+        return self.new_recovery_code()
+
+    def write_backup(self, destination: Path) -> None:
+        self.ensure_saved()
+        self._vault.write_copy(Path(destination))
+
+    def backup_now(self, reason: str) -> Path:
+        return self._vault.backup_now(reason)
+
+    def verify(self) -> list[str]:
+        """Check every layer again; returns what was checked (raises on the first problem)."""
+        database = self.database
+        database.integrity_check()
+        return [
+            "header and key slots: ok",
+            "contents decrypted and authenticated: ok",
+            "database integrity check: ok",
+            f"schema version: {database.schema_version}",
+        ]
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._vault.kdf
