@@ -140,9 +140,8 @@ class JournalSession(RecordsMixin):
         written it is kept encrypted in memory and saved after the next unlock.
         """
         unsaved = None
-        if self._db is not None and not self.save_state.saved:
-            if not self.retry_save().saved:
-                unsaved = self._db.to_bytes()
+        if self._db is not None and not self.save_state.saved and not self.retry_save().saved:
+            unsaved = self._db.to_bytes()
         self._vault.forget_keys(unsaved_payload=unsaved)
         if self._db is not None:
             self._db.close()

@@ -129,7 +129,8 @@ def test_help_does_not_import_qt_or_matplotlib():
     probe = (
         "import sys; from recovery_journal.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "bad = [m for m in ('PySide6', 'matplotlib', 'sqlmodel', 'sqlalchemy') if m in sys.modules]\n"
+        "heavy = ('PySide6', 'matplotlib', 'sqlmodel', 'sqlalchemy')\n"
+        "bad = [m for m in heavy if m in sys.modules]\n"
         "print('HEAVY', bad)\n"
     )
     import subprocess
