@@ -207,9 +207,12 @@ class JournalSession(RecordsMixin):
         return self._vault.new_recovery_code(self.database.to_bytes())
 
     def reset_after_recovery(self, new_passphrase: str) -> str:
-        """After opening with the recovery code: a new passphrase and a new recovery code."""
-        self.change_passphrase(new_passphrase)
-        return self.new_recovery_code()
+        """After opening with the recovery code: a new passphrase, a new recovery code and a
+        new data key (see ``Vault.rotate_keys``); returns the new code to show once."""
+        check_new_passphrase(new_passphrase)
+        code = self._vault.rotate_keys(new_passphrase, self.database.to_bytes())
+        self.recovered = False
+        return code
 
     def write_backup(self, destination: Path) -> None:
         self.ensure_saved()

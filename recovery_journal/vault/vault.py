@@ -317,12 +317,13 @@ class Vault:
             raise SaveError("A backup can't be written over the journal itself.")
         atomic_write(destination, self._require_blob())
 
-    def rewrap_backups(self) -> int:
-        """Re-encrypt this vault's backups under the current key slots.
+    def rewrap_backups(self, old_data_key: bytes | bytearray | None = None) -> int:
+        """Re-encrypt this vault's backups under the current key slots (and data key).
 
         Without this, an old backup would still open with a passphrase or recovery code the
-        person has just replaced (perhaps because someone learned it). Returns how many were
-        rewritten; a backup that can't be read is left as it is.
+        person has just replaced (perhaps because someone learned it). ``old_data_key`` is
+        the key the backups were made with, when it has just been rotated. Returns how many
+        were rewritten; a backup that can't be read is left as it is.
         """
         header = self._require_header()
         data_key = self._require_key()
@@ -332,7 +333,9 @@ class Vault:
                 old_header, old_bytes, ciphertext = parse(path.read_bytes())
                 if old_header.vault_id != header.vault_id:
                     continue
-                payload = decrypt_payload(data_key, old_header, old_bytes, ciphertext)
+                payload = decrypt_payload(
+                    old_data_key or data_key, old_header, old_bytes, ciphertext
+                )
                 salt, nonce = fresh_payload_params()
                 new_header = dataclasses.replace(
                     header,
@@ -343,6 +346,38 @@ class Vault:
                 atomic_write(path, encrypt_payload(data_key, new_header, payload))
                 count += 1
         return count
+
+    def rotate_keys(self, new_passphrase: str, payload: bytes) -> str:
+        """A new data key, passphrase and recovery code at once (after a recovery-code open).
+
+        Someone who once learned the old passphrase or code *and* copied the file could have
+        kept the old data key; after this, neither the journal nor its backups use it.
+        Returns the new recovery code.
+        """
+        if not new_passphrase:
+            raise WrongSecretError("The new passphrase is empty.")
+        header = self._require_header()
+        old_key = self._require_key()
+        kdf = header.slot(SlotKind.PASSPHRASE).kdf
+        new_key = new_data_key()
+        code = recovery_code.generate()
+        slots = (
+            make_slot(
+                SlotKind.PASSPHRASE, passphrase_bytes(new_passphrase), new_key, header.vault_id, kdf
+            ),
+            make_slot(SlotKind.RECOVERY_CODE, code, new_key, header.vault_id, kdf),
+        )
+        self._check_unchanged()
+        self._data_key = new_key
+        try:
+            self._write(payload, slots=slots, check_disk=False)
+        except BaseException:
+            self._data_key = old_key
+            wipe(new_key)
+            raise
+        self.rewrap_backups(old_data_key=old_key)
+        wipe(old_key)
+        return recovery_code.encode(code)
 
     # ----------------------------------------------------------------- helpers
     def _require_header(self) -> Header:

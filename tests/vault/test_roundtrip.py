@@ -142,3 +142,25 @@ def test_forget_keys_then_unlock_again(vault_path, fast_kdf):
         vault.unlock("nope")
     assert vault.unlock("pw") == b"x"
     vault.close()
+
+
+def test_rotate_keys_replaces_data_key_secrets_and_backups(vault_path, fast_kdf):
+    from recovery_journal.vault import crypto
+    from recovery_journal.vault import format as fmt
+
+    vault, old_code = Vault.create(vault_path, "first passphrase", b"v1", kdf=fast_kdf)
+    vault.save(b"v2")
+    old_key = bytes(vault._data_key)
+    new_code = vault.rotate_keys("second passphrase", b"v2")
+    vault.close()
+    assert new_code != old_code
+    header, header_bytes, ciphertext = fmt.parse(vault_path.read_bytes())
+    with pytest.raises(Exception):
+        crypto.decrypt_payload(old_key, header, header_bytes, ciphertext)
+    for path in [vault_path, *backups.list_backups(vault_path)]:
+        with pytest.raises(WrongSecretError):
+            Vault.open(path, "first passphrase")
+        with pytest.raises(WrongSecretError):
+            Vault.open(path, old_code, kind=SlotKind.RECOVERY_CODE)
+        Vault.open(path, "second passphrase")[0].close()
+        Vault.open(path, new_code, kind=SlotKind.RECOVERY_CODE)[0].close()
