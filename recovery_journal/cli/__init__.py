@@ -45,9 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
-        from recovery_journal.vault.hardening import disable_core_dumps
+        from recovery_journal.services.process import harden_process
 
-        disable_core_dumps()
+        harden_process()
         ctx = CliContext.from_args(args)
         return int(args.handler(args, ctx) or EXIT_OK)
     except KeyboardInterrupt:

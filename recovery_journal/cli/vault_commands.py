@@ -80,7 +80,7 @@ def open_session(ctx: CliContext) -> JournalSession:
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
-    from recovery_journal.vault import VaultExistsError
+    from recovery_journal.services.errors import VaultExistsError
 
     if ctx.vault.exists():
         raise VaultExistsError(str(ctx.vault))
