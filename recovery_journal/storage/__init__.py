@@ -1,0 +1,1 @@
+"""storage layer of Recovery Journal (see docs/architecture.md)."""

@@ -1,0 +1,130 @@
+"""Schema versions: released databases keep opening; migrations only run forward."""
+
+from __future__ import annotations
+
+import gzip
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel
+from storage_samples import sample_data, strip_ids
+
+from recovery_journal.storage import migrations
+from recovery_journal.storage.database import JournalDatabase
+from recovery_journal.storage.migrations import CURRENT_SCHEMA_VERSION, apply_migrations
+from recovery_journal.storage.repository import JournalRepository
+from recovery_journal.storage.tables import FTS_TABLES, TABLES
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("version", [1])
+def test_every_released_schema_opens_in_the_current_code(version: int) -> None:
+    image = gzip.decompress((DATA / f"journal_schema_v{version}.sqlite.gz").read_bytes())
+    db = JournalDatabase.from_bytes(image)
+    assert db.schema_version == version
+    if db.needs_migration:
+        db.migrate()
+    assert db.schema_version == CURRENT_SCHEMA_VERSION
+    assert not db.needs_migration
+    db.integrity_check()
+    repo = JournalRepository(db)
+    assert strip_ids(repo.load()) == sample_data()
+    assert [h.kind for h in repo.search("canal")] == ["day"]
+    # Still usable and still saveable.
+    repo.add_anchor_event(sample_data().anchor_events[0])
+    JournalDatabase.from_bytes(db.to_bytes()).close()
+
+
+def test_every_version_has_a_migration() -> None:
+    assert sorted(migrations.MIGRATIONS) == list(range(1, CURRENT_SCHEMA_VERSION + 1))
+    assert all(
+        DATA.joinpath(f"journal_schema_v{v}.sqlite.gz").exists() for v in migrations.MIGRATIONS
+    )
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, bool, bool]]:
+    return [
+        (str(row[1]), bool(row[3]), bool(row[5]))  # name, not null, primary key
+        for row in conn.execute(f"PRAGMA table_info({table})")
+    ]
+
+
+def test_migrated_schema_matches_the_table_classes(db: JournalDatabase) -> None:
+    conn = db.connection
+    names = {
+        row[0]
+        for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
+        if not row[0].startswith(("sqlite_", *FTS_TABLES))
+    }
+    assert names == set(TABLES)
+    for table in SQLModel.metadata.sorted_tables:
+        declared = [(c.name, not c.nullable, c.primary_key) for c in table.columns]
+        assert _columns(conn, table.name) == declared, table.name
+        indexes = {
+            row[1] for row in conn.execute(f"PRAGMA index_list({table.name})") if row[3] == "c"
+        }
+        assert indexes == {str(i.name) for i in table.indexes}, table.name
+
+
+def _v1_connection() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    apply_migrations(conn, 0, 1)
+    return conn
+
+
+def test_migrations_run_forward_in_order_and_record_the_version() -> None:
+    conn = _v1_connection()
+    ran: list[int] = []
+
+    def v2(c: sqlite3.Connection) -> None:
+        ran.append(2)
+        c.execute("ALTER TABLE anchor_event ADD COLUMN colour VARCHAR")
+
+    def v3(c: sqlite3.Connection) -> None:
+        ran.append(3)
+        c.execute("UPDATE anchor_event SET colour = 'blue'")
+
+    registry = {**migrations.MIGRATIONS, 2: v2, 3: v3}
+    conn.execute("INSERT INTO anchor_event (date, label) VALUES ('2025-01-01', 'x')")
+    apply_migrations(conn, 1, 3, registry)
+    assert ran == [2, 3]
+    assert conn.execute("SELECT colour FROM anchor_event").fetchone() == ("blue",)
+    version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    assert version == ("3",)
+    with pytest.raises(ValueError, match="forward"):
+        apply_migrations(conn, 3, 2, registry)
+
+
+def test_a_failing_migration_changes_nothing() -> None:
+    conn = _v1_connection()
+
+    def v2(c: sqlite3.Connection) -> None:
+        c.execute("ALTER TABLE anchor_event ADD COLUMN colour VARCHAR")
+
+    def v3(c: sqlite3.Connection) -> None:
+        raise RuntimeError("disk on fire")
+
+    before = conn.serialize()
+    with pytest.raises(RuntimeError):
+        apply_migrations(conn, 1, 3, {**migrations.MIGRATIONS, 2: v2, 3: v3})
+    assert not conn.in_transaction
+    assert conn.serialize() == before
+
+
+def test_database_migrate_uses_the_registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    from recovery_journal.storage import database
+
+    db = JournalDatabase.new()
+
+    def v2(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE extra (x)")
+
+    monkeypatch.setattr(database, "CURRENT_SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA_VERSION", 2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: v2})
+    assert db.needs_migration
+    db.migrate()
+    assert db.schema_version == 2
+    assert not db.needs_migration
