@@ -23,18 +23,13 @@ def _exit_code(error: BaseException) -> int:
         return code
     if isinstance(error, UsageError):
         return EXIT_USAGE
-    name = type(error).__name__
-    if name == "DatabaseCheckError":
-        return 4
-    if name == "ImportRefused":
-        return EXIT_INVALID_IMPORT
     return EXIT_FAILURE
 
 
 def _message(error: BaseException) -> str:
     text = getattr(error, "message", None) or str(error) or type(error).__name__
-    if type(error).__name__ == "ImportRefused":
-        return str(text)
+    if getattr(error, "exit_code", None) == EXIT_INVALID_IMPORT:
+        return str(text)  # already "import refused: $.path: reason", one error per line
     return f"error: {text}"
 
 

@@ -13,6 +13,11 @@ from recovery_journal.domain.pda import PdaWindow, headline
 from recovery_journal.domain.stats import Stats, compute_stats, stats_to_json
 
 Register = Callable[[argparse.ArgumentParser], None]
+INSIGHT_TOPICS = {
+    "meetings": "Meetings",
+    "sponsor_contact": "Sponsor contact",
+    "alliance": "Sponsor relationship",
+}
 WINDOW_NAMES = {"30": "last 30 days", "90": "last 90 days", "365": "last 365 days", "all": "all"}
 
 
@@ -136,7 +141,9 @@ def render_stats(stats: Stats) -> str:
         )
     if stats.insights:
         lines += ["", "What your own data shows (association, not cause)"]
-        lines += [f"  [{i.label.replace('_', ' ')}] {i.text}" for i in stats.insights]
+        for insight in stats.insights:
+            topic = INSIGHT_TOPICS.get(insight.id, insight.id)
+            lines.append(f"  {topic} ({insight.label.replace('_', ' ')}): {insight.text}")
     if stats.notices:
         lines += ["", "Gentle notices"]
         lines += [f"  {n.text} {n.action}" for n in stats.notices]

@@ -65,6 +65,8 @@ class ImportRefused(Exception):
     line.
     """
 
+    exit_code = 6  # the command line's "invalid import data (nothing imported)"
+
     def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
         self.errors: list[tuple[str, str]] = list(errors)[:MAX_ERRORS]
         if not self.errors:

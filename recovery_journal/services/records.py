@@ -24,6 +24,7 @@ from recovery_journal.domain.models import (
 )
 
 if TYPE_CHECKING:
+    from recovery_journal.services.interchange_json import ImportMode, ImportSummary
     from recovery_journal.storage.repository import JournalRepository
     from recovery_journal.storage.search import SearchHit
 
@@ -151,6 +152,17 @@ class RecordsMixin:
 
     def add_all(self, data: JournalData) -> None:
         self._write(lambda r: r.add_all(data))
+
+    def import_data(self, data: JournalData, mode: ImportMode) -> ImportSummary:
+        """Import parsed interchange data, all or nothing (``interchange_json.import_into``).
+
+        ``replace`` over existing records keeps an encrypted backup of the file first.
+        """
+        from recovery_journal.services.interchange_json import import_into
+
+        if mode == "replace" and not self.is_empty():
+            self.backup_now("before-replace")
+        return self._write(lambda r: import_into(r, data, mode))
 
     def backup_now(self, reason: str) -> Any:  # provided by the session
         raise NotImplementedError

@@ -13,6 +13,8 @@ class DatabaseCheckError(StorageError):
     ``str(error)`` is a plain sentence for the person; ``detail`` is for logs and ``--debug``.
     """
 
+    exit_code = 4  # the command line's "damaged file"
+
     def __init__(self, message: str, detail: str = "") -> None:
         super().__init__(message)
         self.message = message
