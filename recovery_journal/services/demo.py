@@ -1,8 +1,9 @@
 """A generated demo journal: two years of one fictional person's recovery.
 
 Everything is made up and deterministic for a seed. The person ("Sam") keeps a mostly
-abstinent record with two short slips, leaves a few stretches unrecorded, goes to four or five
-meetings a week at first and one or two by the end (with a few missed weeks), has a home group
+abstinent record after an unsteady first few months and two later short slips, leaves a few
+stretches unrecorded, goes to four or five meetings a week at first and one or two by the end
+(with a few missed weeks), has a home group
 and does service, changes sponsor about fourteen months in, and checks in on the sponsor
 relationship monthly. Names are first names or initials; phone numbers are from ranges reserved
 for drama (Ofcom 07700 900xxx, 0808 157 0xxx) and reach no one.
@@ -69,6 +70,11 @@ _SLIP_NOTES = [
     "Had a few at the wedding. Told my sponsor the next morning.",
     "Used again last night. Back to a meeting today.",
     "Rough couple of days. Reaching out.",
+]
+_EARLY_USE_NOTES = [
+    "Used tonight. Still early days. Tomorrow I'll go to the noon meeting.",
+    "Drank on the way home. Wrote it down anyway.",
+    "A hard day and I gave in. Called nobody. Next time I call.",
 ]
 _ENTRY_TEXTS = [
     ("Day one, again", "Writing this down so it is real. I want a different year."),
@@ -140,6 +146,8 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
         return start + dt.timedelta(days=offset)
 
     # -- the story's fixed points (offsets in days from the start) --
+    # The first weeks are unsteady (use on a day or two in many weeks), then two short slips.
+    early_use = {2, 3, 9, 16, 17, 24, 31, 38, 39, 52, 59, 73}
     slips = {84, 85, 391, 392, 395}
     unknown_stretches = [range(200, 209), range(540, 545)]
     not_sure = {130, 470}
@@ -157,8 +165,8 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
             continue  # an odd day not filled in
         progress = offset / DEMO_DAYS
         base_craving = 6.5 - 5.0 * progress
-        used = offset in slips
-        near_slip = any(0 <= s - offset <= 4 for s in slips)
+        used = offset in slips or offset in early_use
+        near_slip = any(0 <= s - offset <= 4 for s in slips | early_use)
         status = DayStatus.USED if used else DayStatus.ABSTINENT
         if offset in not_sure:
             status = DayStatus.UNKNOWN
@@ -179,7 +187,11 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
         if rng.random() < 0.15 + 0.2 * progress:
             activities.append(Activity.MEDITATION)
         if used:
-            note = _SLIP_NOTES[sorted(slips).index(offset)]
+            note = (
+                _SLIP_NOTES[sorted(slips).index(offset)]
+                if offset in slips
+                else _EARLY_USE_NOTES[len(days) % len(_EARLY_USE_NOTES)]
+            )
         elif rng.random() < 0.3:
             note = rng.choice(_NOTES_EARLY if progress < 0.4 else _NOTES_LATER)
         else:

@@ -38,7 +38,7 @@ def test_spans_two_years_ending_today(demo: JournalData) -> None:
 
 def test_tells_a_realistic_story(demo: JournalData) -> None:
     statuses = Counter(d.status for d in demo.days)
-    assert 2 <= statuses[DayStatus.USED] <= 10
+    assert 10 <= statuses[DayStatus.USED] <= 25  # an unsteady start, then two short slips
     assert statuses[DayStatus.ABSTINENT] > 0.9 * len(demo.days)
     start = demo.settings.tracking_start
     assert start is not None
@@ -75,3 +75,11 @@ def test_ten_year_journal_has_the_benchmark_sizes() -> None:
     assert (len(data.meetings), len(data.contacts)) == (2000, 2000)
     assert (len(data.checkins), len(data.journal_entries)) == (120, 1000)
     assert validate_journal(data, TODAY) == []
+
+
+def test_demo_has_insights_to_show(demo: JournalData) -> None:
+    """The demo is for trying the app: at least one insight must be past "too early"."""
+    from recovery_journal.domain.stats import compute_stats
+
+    labels = {i.label for i in compute_stats(demo, TODAY).insights}
+    assert labels & {"tentative", "consistent"}
