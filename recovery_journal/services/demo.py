@@ -147,7 +147,7 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
 
     # -- the story's fixed points (offsets in days from the start) --
     # The first weeks are unsteady (use on a day or two in many weeks), then two short slips.
-    early_use = {2, 3, 9, 16, 17, 24, 31, 38, 39, 52, 59, 73}
+    early_use = {2, 3, 9, 16, 17, 24, 31, 38, 39, 45, 52, 59, 66, 73, 80, 94, 101, 115, 129}
     slips = {84, 85, 391, 392, 395}
     unknown_stretches = [range(200, 209), range(540, 545)]
     not_sure = {130, 470}
