@@ -1,17 +1,36 @@
-"""``recovery-journal``: the desktop app's entry point."""
+"""``recovery-journal``: the desktop app's entry point.
+
+Only what the unlock screen needs is imported before it shows (Qt widgets and the session
+service); the journal's pages, matplotlib and the database load after unlocking.
+"""
 
 from __future__ import annotations
 
-import sys
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
 
 
-def main() -> int:
-    print(
-        "The Recovery Journal desktop window is not built yet. Until it is, please use the "
-        "command line: recovery-journal-cli --help",
-        file=sys.stderr,
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="recovery-journal",
+        description="Recovery Journal: a private, encrypted, offline recovery journal.",
     )
-    return 1
+    parser.add_argument("--vault", metavar="PATH", help="the journal file to open or make")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a made-up demo journal (nothing is saved to your own journal)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    from recovery_journal.ui.application import run
+
+    vault = Path(args.vault).expanduser() if args.vault else None
+    return run(vault, demo=args.demo)
 
 
 if __name__ == "__main__":  # pragma: no cover
