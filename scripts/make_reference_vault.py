@@ -21,8 +21,9 @@ PASSPHRASE = "reference vault passphrase"
 
 
 def main() -> None:
-    session, code = JournalSession.create(Path(tempfile.mkdtemp()) / "reference.rjvault", PASSPHRASE,
-                                          kdf=kdf_for_memory(19))
+    session, code = JournalSession.create(
+        Path(tempfile.mkdtemp()) / "reference.rjvault", PASSPHRASE, kdf=kdf_for_memory(19)
+    )
     try:
         version = session.database.schema_version
         target = ROOT / "tests" / "data" / f"reference-schema-v{version}.rjvault"
