@@ -156,3 +156,23 @@ def test_no_plaintext_database_ever_touches_the_disk(vault_path, fast_kdf, tmp_p
     for path in _all_files(tmp_path):
         with open(path, "rb") as handle:
             assert b"secret words" not in handle.read(), path
+
+
+def test_migration_runs_after_a_kept_backup(vault_path, fast_kdf, monkeypatch):
+    from recovery_journal.storage.database import JournalDatabase
+
+    session, _ = JournalSession.create(vault_path, PASS, kdf=fast_kdf)
+    session.save_day(DayRecord(date=DAY, status=DayStatus.ABSTINENT))
+    session.close()
+    calls = []
+    monkeypatch.setattr(JournalDatabase, "needs_migration", property(lambda db: not calls))
+    monkeypatch.setattr(JournalDatabase, "migrate", lambda db: calls.append("migrated"))
+    opened = reopen(vault_path)
+    opened.close()
+    assert calls == ["migrated"]
+    kept = [p for p in backups.list_backups(vault_path) if "before-migration" in p.name]
+    assert len(kept) == 1
+    monkeypatch.undo()
+    before = reopen(kept[0])
+    assert before.get_day(DAY) is not None
+    before.close()
