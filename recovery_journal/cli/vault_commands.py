@@ -116,10 +116,23 @@ def cmd_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
     session = open_session(ctx)
     try:
         session.change_passphrase(ctx.secrets.new())
+        left = session.unrewrapped_backups
     finally:
         session.close()
     print("Your passphrase was changed. Backups now open with the new one.", file=ctx.out)
+    _report_unrewrapped(left, ctx)
     return 0
+
+
+def _report_unrewrapped(left: list[Path], ctx: CliContext) -> None:
+    if left:
+        print(
+            f"{len(left)} backup(s) could not be re-encrypted and still open with the old "
+            "secret; delete them if that secret is no longer safe:",
+            file=ctx.out,
+        )
+        for path in left:
+            print(f"  {path}", file=ctx.out)
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -127,8 +140,10 @@ def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     session = JournalSession.open(ctx.vault, code, recovery_code=True)
     try:
         new_code = session.reset_after_recovery(ctx.secrets.new())
+        left = session.unrewrapped_backups
     finally:
         session.close()
+    _report_unrewrapped(left, ctx)
     print("Your journal is open again with the new passphrase.", file=ctx.out)
     print("The old recovery code no longer works; here is the new one.", file=ctx.out)
     print(recovery_code_block(new_code), file=ctx.out)

@@ -76,6 +76,9 @@ class JournalSession(RecordsMixin):
         self.listeners: list[Callable[[SaveState], None]] = []
         self.change_listeners: list[Callable[[], None]] = []
         self.recovered = False  # opened with the recovery code: a new passphrase is due
+        #: Set by :meth:`unlock` when changes kept across a lock could not be saved into the
+        #: journal because the file had changed meanwhile; they are in this encrypted copy.
+        self.conflict_copy: Path | None = None
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -152,10 +155,15 @@ class JournalSession(RecordsMixin):
         kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
         had_pending = self._vault.has_pending
         payload = self._vault.unlock(secret, kind=kind)
-        self._db = _open_database(payload)
+        try:
+            self._db = _open_database(payload)
+        except BaseException:
+            self._vault.forget_keys()
+            raise
         self.recovered = recovery_code
         self.revision += 1
-        if had_pending:
+        self.conflict_copy = self._vault.conflict_copy
+        if had_pending and self.conflict_copy is None:
             self.changed()
 
     def close(self) -> None:
@@ -213,6 +221,19 @@ class JournalSession(RecordsMixin):
         code = self._vault.rotate_keys(new_passphrase, self.database.to_bytes())
         self.recovered = False
         return code
+
+    @property
+    def unrewrapped_backups(self) -> list[Path]:
+        """Backups the last change of a secret could not re-encrypt (they keep the old one)."""
+        return list(self._vault.unrewrapped_backups)
+
+    def keep_my_version(self) -> Path:
+        """After "changed on disk": save the journal as it is in the app to a new encrypted
+        file beside the journal (same passphrase), so neither version is lost."""
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.stem}-my-version-{stamp}{self.path.suffix}")
+        self._vault.write_current_copy(self.database.to_bytes(), target)
+        return target
 
     def write_backup(self, destination: Path) -> None:
         self.ensure_saved()

@@ -47,10 +47,13 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def atomic_write(target: Path, data: bytes) -> bool:
     """Replace ``target`` with ``data`` so that a crash leaves either the old or the new file.
 
-    On any failure the temporary file is removed, ``target`` is untouched and SaveError says why.
+    On any failure before the rename the temporary file is removed, ``target`` is untouched
+    and SaveError says why. Once the rename has happened the new file *is* in place, so a
+    failing fsync of the folder (some network and FUSE filesystems refuse it) is not an
+    error: the function returns False ("in place, durability not confirmed") instead of True.
     """
     tmp = temp_name(target)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -78,9 +81,10 @@ def atomic_write(target: Path, data: bytes) -> None:
         raise
     try:
         fsync_directory(target.parent)
-    except OSError as error:
-        raise SaveError(explain_os_error(error)) from error
+    except OSError:
+        return False
     _step("dir_synced")
+    return True
 
 
 def _discard(fd: int | None, tmp: Path) -> None:

@@ -26,11 +26,16 @@ def backup_dir(vault_path: Path) -> Path:
     return vault_path.parent / BACKUP_DIR
 
 
-def _parse(path: Path) -> tuple[dt.datetime, str | None] | None:
+def _parse(path: Path, stem: str) -> tuple[dt.datetime, str | None] | None:
+    """The time and reason of a backup of the vault named ``stem``, or None for other files
+    (including backups of another journal whose name merely starts the same way)."""
     match = _NAME.match(path.name)
-    if match is None:
+    if match is None or match["stem"] != stem:
         return None
-    stamp = dt.datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=dt.UTC)
+    try:
+        stamp = dt.datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=dt.UTC)
+    except ValueError:
+        return None
     return stamp, match["reason"]
 
 
@@ -41,8 +46,8 @@ def list_backups(vault_path: Path, *, regular_only: bool = False) -> list[Path]:
         return []
     found: list[tuple[dt.datetime, Path]] = []
     for entry in folder.iterdir():
-        parsed = _parse(entry)
-        if parsed is None or not entry.name.startswith(vault_path.stem + "-"):
+        parsed = _parse(entry, vault_path.stem)
+        if parsed is None:
             continue
         if regular_only and parsed[1] is not None:
             continue
@@ -70,13 +75,16 @@ def backup_due(vault_path: Path, now: dt.datetime) -> bool:
     regular = list_backups(vault_path, regular_only=True)
     if not regular:
         return True
-    parsed = _parse(regular[-1])
+    parsed = _parse(regular[-1], vault_path.stem)
     return parsed is None or now - parsed[0] >= MIN_INTERVAL or now < parsed[0]
 
 
-def prune(vault_path: Path, keep: int) -> None:
-    regular = list_backups(vault_path, regular_only=True)
-    for old in regular[: max(len(regular) - keep, 0)]:
+def prune(vault_path: Path, keep: int, *, just_written: Path | None = None) -> None:
+    """Delete the oldest regular backups beyond ``keep`` (never the one just written, even
+    when a clock that once ran ahead makes it sort as the oldest)."""
+    regular = [p for p in list_backups(vault_path, regular_only=True) if p != just_written]
+    keep_others = keep - 1 if just_written is not None else keep
+    for old in regular[: max(len(regular) - keep_others, 0)]:
         with contextlib.suppress(OSError):
             old.unlink()
 
@@ -86,8 +94,8 @@ def remove_leftovers(vault_path: Path) -> None:
     folder = backup_dir(vault_path)
     if not folder.is_dir():
         return
-    prefix = f".{vault_path.stem}-"
     for entry in folder.iterdir():
-        if entry.name.startswith(prefix) and TEMP_MARKER in entry.name and entry.is_file():
+        name, marker, _ = entry.name.partition(TEMP_MARKER)
+        if marker and name.startswith(".") and _parse(Path(name[1:]), vault_path.stem):
             with contextlib.suppress(OSError):
                 entry.unlink()

@@ -66,7 +66,7 @@ class ChangedOnDiskError(VaultError):
     exit_code = 7
     summary = (
         "The journal file was changed by something else since it was opened, so it was not "
-        "overwritten. Your changes are safe in the app; close and reopen the journal."
+        "overwritten."
     )
 
 
@@ -75,6 +75,13 @@ class SaveError(VaultError):
 
     exit_code = 1
     summary = "The journal couldn't be saved."
+
+
+class VaultAccessError(VaultError):
+    """The file or its folder can't be read or written (permissions, read-only disk…)."""
+
+    exit_code = 1
+    summary = "The journal file couldn't be opened."
 
 
 class VaultExistsError(VaultError):

@@ -15,7 +15,12 @@ import secrets
 from pathlib import Path
 
 from recovery_journal.vault import backups, recovery_code
-from recovery_journal.vault.atomic import atomic_write, ensure_private_dir, remove_leftovers
+from recovery_journal.vault.atomic import (
+    atomic_write,
+    ensure_private_dir,
+    explain_os_error,
+    remove_leftovers,
+)
 from recovery_journal.vault.crypto import (
     calibrate,
     decrypt_payload,
@@ -29,13 +34,18 @@ from recovery_journal.vault.crypto import (
 )
 from recovery_journal.vault.errors import (
     ChangedOnDiskError,
+    CorruptHeaderError,
     SaveError,
+    VaultAccessError,
     VaultError,
     VaultExistsError,
     VaultMissingError,
     WrongSecretError,
 )
 from recovery_journal.vault.format import (
+    MAX_HEADER_BODY,
+    MAX_PAYLOAD,
+    PREFIX,
     TAG_LEN,
     VAULT_ID_LEN,
     Header,
@@ -93,6 +103,13 @@ class Vault:
         self.last_backup_error: SaveError | None = None
         # Changes that could not be written before a lock, kept encrypted in memory only.
         self._pending: bytes | None = None
+        #: After an unlock: where changes kept across a lock were saved instead, because the
+        #: file had been changed by something else meanwhile.
+        self.conflict_copy: Path | None = None
+        #: False when the last save is in place but the folder could not be synced.
+        self.last_write_durable = True
+        #: Backups the last change of a secret could not re-encrypt (they keep the old one).
+        self.unrewrapped_backups: list[Path] = []
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -105,7 +122,7 @@ class Vault:
         kdf: KdfParams | None = None,
     ) -> tuple[Vault, str]:
         """Make a new vault holding ``payload``; returns it and the recovery code (show once)."""
-        path = Path(path)
+        path = Path(path).resolve()
         if not passphrase:
             raise WrongSecretError("The passphrase is empty.")
         ensure_private_dir(path.parent)
@@ -139,12 +156,18 @@ class Vault:
     def open(
         cls, path: Path, secret: str, *, kind: SlotKind = SlotKind.PASSPHRASE
     ) -> tuple[Vault, bytes]:
-        """Open with the passphrase (or the recovery code); returns the vault and its payload."""
-        path = Path(path)
+        """Open with the passphrase (or the recovery code); returns the vault and its payload.
+
+        A symbolic link is followed, so the lock and the saves apply to the real file.
+        """
+        path = Path(path).resolve()
         vault = cls(path, VaultLock(path))
         if not path.exists():
             raise VaultMissingError(str(path))
-        vault._lock.acquire()
+        try:
+            vault._lock.acquire()
+        except OSError as error:
+            raise VaultAccessError(explain_os_error(error)) from error
         try:
             remove_leftovers(path)
             backups.remove_leftovers(path)
@@ -155,27 +178,58 @@ class Vault:
         return vault, payload
 
     def unlock(self, secret: str, *, kind: SlotKind = SlotKind.PASSPHRASE) -> bytes:
-        """(Re)read the file and decrypt it; used at open and after an auto-lock."""
+        """(Re)read the file and decrypt it; used at open and after an auto-lock.
+
+        Changes kept across a lock (see :meth:`forget_keys`) are returned instead of the
+        file's contents — unless the file was changed by something else meanwhile; then the
+        kept changes are written to a conflict copy (``conflict_copy``) and the file's
+        contents are returned, so neither version is lost.
+        """
         try:
-            blob = self.path.read_bytes()
+            blob = self._read_file()
             header, header_bytes, ciphertext = parse(blob)
             data_key = open_slot(header.slot(kind), _secret_bytes(secret, kind), header.vault_id)
             try:
                 payload = decrypt_payload(data_key, header, header_bytes, ciphertext)
-            except VaultError:
+                payload = self._take_pending(data_key, blob, payload)
+            except BaseException:
                 wipe(data_key)
                 raise
         except VaultError as error:
-            error.newest_backup = error.newest_backup or backups.newest_backup(self.path)
+            if error.newest_backup is None:
+                with contextlib.suppress(OSError, ValueError):
+                    error.newest_backup = backups.newest_backup(self.path)
             raise
-        except FileNotFoundError:
-            raise VaultMissingError(str(self.path)) from None
         self._header, self._data_key, self._blob = header, data_key, blob
         self._disk = _DiskState.of(self.path, blob)
-        if self._pending is not None:
-            pending_header, pending_bytes, pending_ciphertext = parse(self._pending)
-            payload = decrypt_payload(data_key, pending_header, pending_bytes, pending_ciphertext)
-            self._pending = None
+        return payload
+
+    def _read_file(self) -> bytes:
+        try:
+            size = self.path.stat().st_size
+            if size > PREFIX.size + MAX_HEADER_BODY + MAX_PAYLOAD:
+                raise CorruptHeaderError("It is far larger than any journal can be.")
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            raise VaultMissingError(str(self.path)) from None
+        except OSError as error:
+            raise VaultAccessError(explain_os_error(error)) from error
+
+    def _take_pending(self, data_key: bytearray, blob: bytes, payload: bytes) -> bytes:
+        pending, self._pending = self._pending, None
+        self.conflict_copy = None
+        if pending is None:
+            return payload
+        unchanged = (
+            self._disk is not None and hashlib.sha256(blob).digest() == self._disk.digest
+        )
+        if unchanged:
+            with contextlib.suppress(VaultError):
+                pending_header, pending_bytes, pending_ciphertext = parse(pending)
+                return decrypt_payload(data_key, pending_header, pending_bytes, pending_ciphertext)
+        # The file changed while locked (or the kept changes no longer decrypt under its key):
+        # keep both. The pending image is a complete vault file with the slots it was made with.
+        self.conflict_copy = backups.write_backup(self.path, pending, _now(), "conflict")
         return payload
 
     @property
@@ -240,7 +294,7 @@ class Vault:
         new = make_slot(kind, secret, data_key, header.vault_id, old.kdf)
         slots = tuple(new if slot.kind == kind else slot for slot in header.slots)
         self._write(payload, slots=slots)
-        self.rewrap_backups()
+        self.unrewrapped_backups = self.rewrap_backups()
 
     def _write(
         self,
@@ -266,7 +320,7 @@ class Vault:
             payload_length=len(payload) + TAG_LEN,
         )
         blob = encrypt_payload(data_key, new_header, payload)
-        atomic_write(self.path, blob)
+        self.last_write_durable = atomic_write(self.path, blob)
         self._header, self._blob = new_header, blob
         self._disk = _DiskState.of(self.path, blob)
 
@@ -296,18 +350,28 @@ class Vault:
         self.last_backup_error = None
         try:
             if backups.backup_due(self.path, now):
-                backups.write_backup(self.path, blob, now)
-                backups.prune(self.path, self.backups_kept)
+                written = backups.write_backup(self.path, blob, now)
+                backups.prune(self.path, self.backups_kept, just_written=written)
         except SaveError as error:
             self.last_backup_error = error
-        except OSError as error:
-            self.last_backup_error = SaveError(str(error.strerror))
+        except Exception as error:  # a backup problem must never block the save itself
+            self.last_backup_error = SaveError(f"The hourly backup couldn't be written ({error}).")
 
     def backup_now(self, reason: str, *, now: dt.datetime | None = None) -> Path:
         """A kept backup of the file as it is now (before a migration or a replacing import)."""
         self._check_unchanged()
         blob = self._require_blob()
         return backups.write_backup(self.path, blob, now or _now(), reason)
+
+    def write_current_copy(self, payload: bytes, destination: Path) -> None:
+        """Encrypt ``payload`` (the journal as it is in memory) to another file, with the same
+        key slots; used to keep the app's version when the file changed on disk."""
+        header = self._require_header()
+        salt, nonce = fresh_payload_params()
+        new_header = dataclasses.replace(
+            header, payload_salt=salt, payload_nonce=nonce, payload_length=len(payload) + TAG_LEN
+        )
+        atomic_write(Path(destination), encrypt_payload(self._require_key(), new_header, payload))
 
     def write_copy(self, destination: Path) -> None:
         """An encrypted copy of the saved journal, openable with the same passphrase."""
@@ -317,19 +381,19 @@ class Vault:
             raise SaveError("A backup can't be written over the journal itself.")
         atomic_write(destination, self._require_blob())
 
-    def rewrap_backups(self, old_data_key: bytes | bytearray | None = None) -> int:
+    def rewrap_backups(self, old_data_key: bytes | bytearray | None = None) -> list[Path]:
         """Re-encrypt this vault's backups under the current key slots (and data key).
 
         Without this, an old backup would still open with a passphrase or recovery code the
         person has just replaced (perhaps because someone learned it). ``old_data_key`` is
-        the key the backups were made with, when it has just been rotated. Returns how many
-        were rewritten; a backup that can't be read is left as it is.
+        the key the backups were made with, when it has just been rotated. Returns the
+        backups that could *not* be rewritten (they still open with the old secret).
         """
         header = self._require_header()
         data_key = self._require_key()
-        count = 0
+        failed: list[Path] = []
         for path in backups.list_backups(self.path):
-            with contextlib.suppress(VaultError, OSError):
+            try:
                 old_header, old_bytes, ciphertext = parse(path.read_bytes())
                 if old_header.vault_id != header.vault_id:
                     continue
@@ -344,8 +408,9 @@ class Vault:
                     payload_length=len(payload) + TAG_LEN,
                 )
                 atomic_write(path, encrypt_payload(data_key, new_header, payload))
-                count += 1
-        return count
+            except (VaultError, OSError):
+                failed.append(path)
+        return failed
 
     def rotate_keys(self, new_passphrase: str, payload: bytes) -> str:
         """A new data key, passphrase and recovery code at once (after a recovery-code open).
@@ -375,7 +440,7 @@ class Vault:
             self._data_key = old_key
             wipe(new_key)
             raise
-        self.rewrap_backups(old_data_key=old_key)
+        self.unrewrapped_backups = self.rewrap_backups(old_data_key=old_key)
         wipe(old_key)
         return recovery_code.encode(code)
 

@@ -176,3 +176,45 @@ def test_migration_runs_after_a_kept_backup(vault_path, fast_kdf, monkeypatch):
     before = reopen(kept[0])
     assert before.get_day(DAY) is not None
     before.close()
+
+
+def test_changes_kept_across_a_lock_never_overwrite_an_outside_change(
+    vault_path, fast_kdf, tmp_path
+):
+    """A save refused because the file changed, then an auto-lock: after unlocking, both the
+    outside version (in the journal) and the app's version (in a conflict copy) exist."""
+    session, _ = JournalSession.create(vault_path, PASS, kdf=fast_kdf)
+    session.save_day(DayRecord(date=DAY, status=DayStatus.ABSTINENT, note="before"))
+    outside = tmp_path / "outside.rjvault"
+    session.write_backup(outside)
+    other = reopen(outside)
+    other.save_day(DayRecord(date=DAY, status=DayStatus.ABSTINENT, note="from elsewhere"))
+    other.close()
+    vault_path.write_bytes(outside.read_bytes())  # a sync tool replaces the file
+
+    session.save_day(DayRecord(date=DAY, status=DayStatus.USED, note="mine"))
+    assert not session.save_state.saved
+    assert "changed by something else" in session.save_state.error.message
+    session.lock()
+    session.unlock(PASS)
+    assert session.get_day(DAY).note == "from elsewhere"
+    assert session.conflict_copy is not None
+    session.close()
+    kept = reopen(session.conflict_copy)
+    assert kept.get_day(DAY).note == "mine"
+    kept.close()
+
+
+def test_keep_my_version_after_an_outside_change(vault_path, fast_kdf, tmp_path):
+    session, _ = JournalSession.create(vault_path, PASS, kdf=fast_kdf)
+    other = tmp_path / "other.rjvault"
+    JournalSession.create(other, PASS, kdf=fast_kdf)[0].close()
+    vault_path.write_bytes(other.read_bytes())
+    session.save_day(DayRecord(date=DAY, status=DayStatus.ABSTINENT, note="only here"))
+    assert not session.save_state.saved
+    copy = session.keep_my_version()
+    session.close()
+    assert copy.parent == vault_path.parent and copy != vault_path
+    kept = reopen(copy)
+    assert kept.get_day(DAY).note == "only here"
+    kept.close()
