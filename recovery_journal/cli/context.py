@@ -63,7 +63,13 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from recovery_journal.cli import data_commands, log_command, stats_command, vault_commands
+    from recovery_journal.cli import (
+        data_commands,
+        log_command,
+        report_command,
+        stats_command,
+        vault_commands,
+    )
 
     parser = _Parser(
         prog="recovery-journal-cli",
@@ -81,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _global_options(parser, top=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (vault_commands, data_commands, log_command, stats_command):
+    for module in (vault_commands, data_commands, log_command, stats_command, report_command):
         module.register(commands, lambda p: _global_options(p, top=False))
     return parser
 
