@@ -64,6 +64,7 @@ def _global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     from recovery_journal.cli import (
+        chart_command,
         data_commands,
         log_command,
         report_command,
@@ -87,7 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _global_options(parser, top=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for module in (vault_commands, data_commands, log_command, stats_command, report_command):
+    modules = (
+        vault_commands,
+        data_commands,
+        log_command,
+        stats_command,
+        chart_command,
+        report_command,
+    )
+    for module in modules:
         module.register(commands, lambda p: _global_options(p, top=False))
     return parser
 
