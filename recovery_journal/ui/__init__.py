@@ -1,0 +1,1 @@
+"""ui layer of Recovery Journal (see docs/architecture.md)."""

@@ -1,0 +1,168 @@
+"""Log a contact with a sponsor. Only two-way contacts count in the figures, and the dialog
+says so where the choice is made."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
+from recovery_journal.domain.validation import FieldError, validate_contact
+from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
+from recovery_journal.ui.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.dialogs.base import RecordDialog
+from recovery_journal.ui.widgets import named, wrapped
+
+if TYPE_CHECKING:
+    from recovery_journal.ui.controller import JournalController
+
+MODES = (
+    (ContactMode.PHONE, "Phone call", "We talked on the phone"),
+    (ContactMode.IN_PERSON, "In person", "We met"),
+    (ContactMode.VIDEO, "Video call", "We talked on a video call"),
+    (ContactMode.TEXT, "Messages", "Text or chat messages"),
+)
+TOPICS = (
+    (Topic.STEPS, "Steps", "Step work"),
+    (Topic.CRAVING, "Craving", "Cravings or urges"),
+    (Topic.CHECK_IN, "Check-in", "A general check-in"),
+    (Topic.READING, "Reading", "Recovery reading"),
+    (Topic.LIFE, "Life", "Life in general"),
+    (Topic.OTHER, "Other", "Something else"),
+)
+
+
+class ContactDialog(RecordDialog):
+    def __init__(
+        self, controller: JournalController, day: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("Log a sponsor contact", controller, parent)
+        data = controller.data()
+        self.date = self.date_edit("Contact date", day)
+        self.add_row("&Date:", self.date, "date")
+        time_box, self.has_time, self.time = self.optional_time("Contact time")
+        self.add_row("&Time (optional):", time_box, "time")
+
+        self.sponsor = named(QComboBox(self), "Sponsor")
+        current = current_sponsor(data, day)
+        sponsors = sorted(data.sponsors, key=lambda s: s.started_on, reverse=True)
+        for sponsor in sponsors:
+            self.sponsor.addItem(sponsor.name, sponsor.key)
+        self.sponsor.addItem("Someone not in my list yet…", "__new__")
+        self.sponsor.addItem("I'd rather not say", None)
+        if current is not None:
+            self.sponsor.setCurrentIndex(self.sponsor.findData(current.key))
+        elif not sponsors:
+            self.sponsor.setCurrentIndex(self.sponsor.findData("__new__"))
+        self.sponsor.currentIndexChanged.connect(self._sponsor_changed)
+        self.add_row("&Sponsor:", self.sponsor, "sponsor_key")
+        self.new_name = named(QLineEdit(self), "New sponsor's name or nickname")
+        self.new_name.setPlaceholderText("A first name or a nickname")
+        self.new_name.textEdited.connect(lambda _t: self.check())
+        self.new_name_row = self.add_row("Their &name:", self.new_name, "name")
+
+        self.mode = ChoiceRow("How", MODES, self)
+        self.mode.set_value(ContactMode.PHONE)
+        self.mode.changed.connect(self._mode_changed)
+        self.add_row("How:", self.mode, "mode")
+        self.initiated = ChoiceRow(
+            "Who reached out",
+            (
+                (Initiator.ME, "I did", "I reached out"),
+                (Initiator.SPONSOR, "My sponsor did", "My sponsor reached out"),
+            ),
+            self,
+        )
+        self.initiated.set_value(Initiator.ME)
+        self.initiated.changed.connect(self._initiated_changed)
+        self.add_row("Who reached out:", self.initiated, "initiated_by")
+        self.two_way = named(
+            QCheckBox("We actually talked, or wrote back and forth", self),
+            "Two-way: we actually talked, or wrote back and forth",
+        )
+        self.two_way.setChecked(True)
+        self.add_row("", self.two_way, "two_way")
+        self.add_row(
+            "",
+            wrapped(
+                "Only two-way contacts count in your figures; a message with no answer yet "
+                "doesn't, but it is still worth noting.",
+                self,
+                muted=True,
+            ),
+        )
+        self.duration = self.optional_minutes("Length in minutes (optional)")
+        self.add_row("&Length (optional):", self.duration, "duration_min")
+        self.topics = ChipRow("Topics", TOPICS, self)
+        self.add_row("We talked about:", self.topics, "topics")
+        self.notes = named(QPlainTextEdit(self), "Notes (optional)")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)
+        self.add_row("Not&es:", self.notes, "notes")
+        self._sponsor_changed()
+        self.sponsor.setFocus()
+
+    def _sponsor_changed(self) -> None:
+        new = self.sponsor.currentData() == "__new__"
+        self.form.setRowVisible(self.new_name_row, new)
+        self.check()
+
+    def _mode_changed(self) -> None:
+        if self.mode.value() is None:  # one choice is needed; keep the one clicked again
+            self.mode.set_value(ContactMode.PHONE)
+
+    def _initiated_changed(self) -> None:
+        if self.initiated.value() is None:
+            self.initiated.set_value(Initiator.ME)
+
+    def _new_sponsor(self) -> Sponsor | None:
+        if self.sponsor.currentData() != "__new__":
+            return None
+        return Sponsor(
+            key=next_sponsor_key(self.controller.data()),
+            name=self.new_name.text().strip(),
+            started_on=self.date_of(self.date),
+        )
+
+    def build_record(self) -> SponsorContact:
+        key = self.sponsor.currentData()
+        new = self._new_sponsor()
+        return SponsorContact(
+            date=self.date_of(self.date),
+            mode=self.mode.value() or ContactMode.PHONE,
+            time=self.time_of(self.has_time, self.time),
+            sponsor_key=new.key if new is not None else key,
+            initiated_by=self.initiated.value() or Initiator.ME,
+            two_way=self.two_way.isChecked(),
+            duration_min=self.duration.value() or None,
+            topics=self.topics.values(),
+            notes=self.notes.toPlainText().strip(),
+        )
+
+    def validate(self, record: object) -> Sequence[FieldError]:
+        from recovery_journal.domain.validation import validate_sponsor
+
+        assert isinstance(record, SponsorContact)
+        keys = {s.key for s in self.controller.data().sponsors}
+        new = self._new_sponsor()
+        errors: list[FieldError] = []
+        if new is not None:
+            keys.add(new.key)
+            errors += [e for e in validate_sponsor(new) if e.field == "name"]
+        return errors + validate_contact(record, self.controller.today(), keys)
+
+    def store(self, record: object) -> SponsorContact:
+        assert isinstance(record, SponsorContact)
+        new = self._new_sponsor()
+        if new is not None:
+            self.controller.session.add_sponsor(new)
+        return self.controller.session.add_contact(record)

@@ -1,0 +1,129 @@
+"""Changing the passphrase and issuing a new recovery code (both derive keys: worker thread)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from recovery_journal.ui.messages import open_error_text
+from recovery_journal.ui.passphrase import NewPassphraseFields
+from recovery_journal.ui.recovery_code import RecoveryCodeDialog
+from recovery_journal.ui.widgets import BusyRow, FieldMessage, heading, wrapped
+from recovery_journal.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from recovery_journal.ui.controller import JournalController
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle("Change your passphrase")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAccessibleName("Change your passphrase")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Change your passphrase", 2, self))
+        layout.addWidget(
+            wrapped(
+                "Your journal and its backups will open with the new passphrase only. Your "
+                "recovery code stays the same.",
+                self,
+            )
+        )
+        self.fields = NewPassphraseFields(self)
+        layout.addWidget(self.fields)
+        self.message = FieldMessage(self)
+        layout.addWidget(self.message)
+        self.busy = BusyRow("Changing your passphrase…", self)
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("&Change passphrase")
+        self.ok.setAccessibleName("Change passphrase")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.working = False
+
+    def submit(self) -> None:
+        problem = self.fields.problem()
+        if problem:
+            self.message.show_message(problem)
+            return
+        self.message.clear_message()
+        self.working = True
+        self.fields.setEnabled(False)
+        self.buttons.setEnabled(False)
+        self.busy.start()
+        passphrase = self.fields.passphrase()
+        session = self.controller.session
+        run_in_background(lambda: session.change_passphrase(passphrase), self._done, self._failed)
+
+    def reject(self) -> None:
+        if not self.working:
+            super().reject()
+
+    def _done(self, _result: object) -> None:
+        self.working = False
+        self.busy.stop()
+        self.fields.clear()
+        self.accept()
+        note = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Passphrase changed",
+            "Your passphrase is changed. Use the new one next time you unlock your journal.",
+            QMessageBox.StandardButton.Ok,
+            self.parentWidget(),
+        )
+        note.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        note.open()
+
+    def _failed(self, error: BaseException) -> None:
+        self.working = False
+        self.busy.stop()
+        self.fields.setEnabled(True)
+        self.buttons.setEnabled(True)
+        self.message.show_message(open_error_text(error))
+
+
+def issue_new_recovery_code(controller: JournalController, parent: QWidget) -> None:
+    """Confirm, make a new code on a worker thread, then show it once."""
+    answer = QMessageBox.question(
+        parent,
+        "A new recovery code",
+        "Make a new recovery code? Your old recovery code will stop working, here and in your "
+        "backups. You will see the new one once and need to keep it safe.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return
+    busy = QMessageBox(parent)
+    busy.setWindowTitle("A new recovery code")
+    busy.setText("Making a new recovery code…")
+    busy.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    busy.show()
+
+    def done(code: str) -> None:
+        busy.done(0)
+        RecoveryCodeDialog(
+            code, parent, intro="Your old recovery code no longer opens your journal."
+        ).open()
+
+    def failed(error: BaseException) -> None:
+        busy.done(0)
+        QMessageBox.warning(parent, "A new recovery code", open_error_text(error))
+
+    session = controller.session
+    run_in_background(session.new_recovery_code, done, failed)

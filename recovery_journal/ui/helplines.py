@@ -1,0 +1,58 @@
+"""The bundled table of national helplines (``resources/helplines.json``), read offline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from recovery_journal.ui.icons import resource
+
+
+@dataclass(frozen=True, slots=True)
+class Helpline:
+    name: str
+    phone: str
+    hours: str
+    what: str
+    source: str
+    last_checked: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    name: str
+    emergency: str
+    helplines: tuple[Helpline, ...]
+
+
+@cache
+def countries() -> tuple[Country, ...]:
+    """Every country in the table, by name."""
+    raw = json.loads(resource("helplines.json").read_text(encoding="utf-8"))
+    found = [
+        Country(
+            code=entry["code"],
+            name=entry["name"],
+            emergency=entry["emergency"],
+            helplines=tuple(
+                Helpline(
+                    name=line["name"],
+                    phone=line["phone"],
+                    hours=line["hours"],
+                    what=line["what"],
+                    source=line["source"],
+                    last_checked=dt.date.fromisoformat(line["last_checked"]),
+                )
+                for line in entry["helplines"]
+            ),
+        )
+        for entry in raw["countries"]
+    ]
+    return tuple(sorted(found, key=lambda c: c.name))
+
+
+def country(code: str) -> Country | None:
+    return next((c for c in countries() if c.code == code), None)

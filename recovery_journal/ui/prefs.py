@@ -1,0 +1,48 @@
+"""Preferences needed before unlocking: the last journal path, window geometry and theme.
+
+They live in an ini file in the user config folder. Nothing about the person's recovery is
+ever written here (DESIGN.md "The vault"); everything else stays inside the encrypted journal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from recovery_journal.domain.models import Theme
+from recovery_journal.services.paths import config_dir
+
+
+class Prefs:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "window.ini"
+        self._settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def last_vault(self) -> Path | None:
+        value = self._settings.value("journal/last_path", "")
+        return Path(str(value)) if value else None
+
+    def set_last_vault(self, path: Path) -> None:
+        self._settings.setValue("journal/last_path", str(path))
+        self._sync()
+
+    def geometry(self) -> QByteArray | None:
+        value = self._settings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self._settings.setValue("window/geometry", geometry)
+        self._sync()
+
+    def theme(self) -> Theme:
+        value = str(self._settings.value("window/theme", Theme.SYSTEM.value))
+        return Theme(value) if value in Theme._value2member_map_ else Theme.SYSTEM
+
+    def set_theme(self, theme: Theme) -> None:
+        self._settings.setValue("window/theme", theme.value)
+        self._sync()
+
+    def _sync(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._settings.sync()

@@ -1,0 +1,274 @@
+"""The words on Today's figure cards and prompts, built from the domain's measures.
+
+No Qt here, and no arithmetic on measures: every number comes from ``compute_stats`` (or the
+domain function named next to it) and is only put into words (UI.md "Words").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from recovery_journal.domain.formatting import format_percent
+from recovery_journal.domain.milestones import Milestone
+from recovery_journal.domain.models import CallListPerson, DayRecord, DayStatus
+from recovery_journal.domain.pda import PdaWindow, headline
+from recovery_journal.domain.stats import Stats
+
+#: MEASURES §9: the prompt after a high craving or a low confidence.
+HIGH_CRAVING = 8
+LOW_CONFIDENCE = 2
+#: MEASURES §9: a used day after this many days without use brings the tolerance note.
+TOLERANCE_RUN_DAYS = 7
+
+PDA_TOOLTIP = (
+    "Days abstinent (percent days abstinent, PDA): of the days you recorded, the share on "
+    "which you didn't use. Days not filled in are left out, never guessed."
+)
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def full_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def days_word(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def relative_day(day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return "today"
+    if day == today - dt.timedelta(days=1):
+        return "yesterday"
+    return f"on {long_date(day)}" if day.year == today.year else f"on {full_date(day)}"
+
+
+@dataclass(frozen=True, slots=True)
+class CardText:
+    title: str
+    value: str
+    lines: list[str] = field(default_factory=list)
+    tooltip: str = ""
+
+
+def _milestone_line(prefix: str, milestone: Milestone | None, today: dt.date) -> str | None:
+    if milestone is None:
+        return None
+    to_go = (milestone.date - today).days
+    when = "tomorrow" if to_go == 1 else f"{long_date(milestone.date)} ({days_word(to_go)} to go)"
+    return f"{prefix}: {milestone.label}, {when}"
+
+
+def run_card(stats: Stats, today: dt.date) -> CardText:
+    """Current run and next milestone; the sobriety-date counter when one is set."""
+    runs = stats.runs
+    current = runs.current
+    lines: list[str] = []
+    if stats.tracking_start is None or stats.tracking_start > today:
+        value = "Not started yet"
+        lines.append("Your run starts with the first day you record.")
+    elif current.days == 0:
+        value = "A new start"
+        lines.append("You recorded use today. Tomorrow can be day 1 of a new run.")
+    else:
+        value = days_word(current.days)
+        if current.unverified_days:
+            n = current.unverified_days
+            lines.append(
+                "1 of these days isn't filled in yet."
+                if n == 1
+                else f"{n} of these days aren't filled in yet."
+            )
+        line = _milestone_line("Next milestone", stats.next_run_milestone, today)
+        if line:
+            lines.append(line)
+    longest = runs.longest
+    if longest.days > current.days and longest.start and longest.end:
+        lines.append(
+            f"Your longest run: {days_word(longest.days)} "
+            f"({full_date(longest.start)} – {full_date(longest.end)})."
+        )
+    sobriety = stats.sobriety
+    if sobriety is not None:
+        if sobriety.days is None:
+            lines.append(f"Your sobriety date, {full_date(sobriety.sobriety_date)}, is ahead.")
+        else:
+            lines.append(
+                f"Since your sobriety date ({full_date(sobriety.sobriety_date)}): "
+                f"{days_word(sobriety.days)}."
+            )
+    return CardText(
+        "Days without using",
+        value,
+        lines,
+        "Your current run counts the days since you last recorded use. Days you haven't "
+        "filled in don't end a run.",
+    )
+
+
+def _window_label(window: PdaWindow, size: int) -> str:
+    if window.days >= size:
+        return f"Last {size} days"
+    return f"Since you started ({days_word(window.days)})"
+
+
+def _missing_line(window: PdaWindow) -> str:
+    n = window.unknown
+    verb, them = ("isn't", "it") if n == 1 else ("aren't", "them")
+    return (
+        f"{days_word(n)} {verb} filled in yet — you can add {them} from the Calendar when "
+        "you're ready."
+    )
+
+
+def window_line(window: PdaWindow, size: int) -> list[str]:
+    """One window in words: the headline figure when enough days are recorded (80%),
+    otherwise the low–high range and the days still to fill in."""
+    label = _window_label(window, size)
+    figure = headline(window)
+    if figure is not None:
+        recorded = f"{window.known} of {days_word(window.days)} recorded"
+        return [f"{label}: {format_percent(figure)} ({recorded})"]
+    if window.pda_low is None or window.pda_high is None:
+        return []
+    return [
+        f"{label}: not enough days recorded for one number yet — between "
+        f"{format_percent(window.pda_low)} and {format_percent(window.pda_high)}.",
+        _missing_line(window),
+    ]
+
+
+def abstinence_card(stats: Stats) -> CardText:
+    last30, last90 = stats.pda["30"], stats.pda["90"]
+    if last30.days == 0:
+        return CardText(
+            "Days abstinent",
+            "—",
+            ["Nothing recorded yet. Your figures start with the first day you record."],
+            PDA_TOOLTIP,
+        )
+    figure = headline(last30)
+    if figure is not None:
+        value = format_percent(figure)
+    elif last30.pda_low is not None and last30.pda_high is not None:
+        value = f"{format_percent(last30.pda_low)}–{format_percent(last30.pda_high)}"
+    else:
+        value = "—"
+    lines = window_line(last30, 30)
+    if (last90.start, last90.days) != (last30.start, last30.days):
+        lines += [line for line in window_line(last90, 90) if line not in lines]
+    return CardText("Days abstinent", value, lines, PDA_TOOLTIP)
+
+
+def meetings_card(stats: Stats, this_week: int) -> CardText:
+    attendance = stats.attendance
+    value = (
+        "None yet"
+        if this_week == 0
+        else ("1 meeting" if this_week == 1 else f"{this_week} meetings")
+    )
+    lines = [
+        "This week meets the one-a-week mark." if this_week else "No meeting logged yet this week.",
+        "In studies, going at least once a week went with more days abstinent.",
+    ]
+    if attendance.weeks_at_threshold_pct_12 is not None:
+        lines.append(
+            "Weeks with a meeting, last 12 weeks: "
+            f"{format_percent(attendance.weeks_at_threshold_pct_12)}"
+        )
+    return CardText(
+        "Meetings this week",
+        value,
+        lines,
+        "Meetings you logged in this calendar week, against one a week.",
+    )
+
+
+def sponsor_card(stats: Stats, has_sponsor: bool) -> CardText:
+    contacts = stats.contacts
+    since = contacts.days_since_contact
+    if since is None:
+        value = "Not yet"
+        lines = [
+            "No two-way contact with a sponsor logged yet."
+            if has_sponsor
+            else "When you have a sponsor, you can log your contacts with them here."
+        ]
+    else:
+        value = {0: "Today", 1: "Yesterday"}.get(since, f"{since} days ago")
+        lines = [f"Two-way contacts in the last 30 days: {contacts.contacts_30}"]
+    return CardText(
+        "Last in touch with your sponsor",
+        value,
+        lines,
+        "Only two-way contacts count here: a call or a visit, or messages back and forth. "
+        "A message with no answer doesn't.",
+    )
+
+
+# -- prompts (MEASURES §9) ------------------------------------------------------------------------
+
+
+def used_day_prompt(day: DayRecord, stats: Stats, today: dt.date) -> str:
+    when = "today" if day.date == today else "this day"
+    window = stats.pda["90"]
+    text = f"Thank you for recording {when} honestly."
+    if window.abstinent > 0:
+        text += (
+            f" {window.abstinent} of the {window.known} days you recorded in the last 90 days "
+            "were abstinent — that is still yours."
+        )
+    return text + " Would it help to talk to someone?"
+
+
+TOLERANCE_NOTE = (
+    "A note for your safety: after a week or more without using, tolerance is lower, so an "
+    "amount that used to feel usual can be dangerous now. If you do use, please don't use alone."
+)
+
+CRAVING_PROMPT = (
+    "That was a strong craving. Cravings are hard, and they do pass. Would it help to talk to "
+    "someone?"
+)
+
+CONFIDENCE_PROMPT = (
+    "It sounds like today feels shaky. You don't have to carry it alone — would it help to talk "
+    "to someone?"
+)
+
+
+def prompt_lines(day: DayRecord, stats: Stats, today: dt.date, run_before: int) -> list[str]:
+    """What to say after this day's record, if anything. ``run_before`` is the run of days
+    without use that ended the day before (from the domain's ``summarize_runs``)."""
+    lines: list[str] = []
+    if day.status == DayStatus.USED:
+        lines.append(used_day_prompt(day, stats, today))
+        if run_before >= TOLERANCE_RUN_DAYS:
+            lines.append(TOLERANCE_NOTE)
+    else:
+        if day.craving is not None and day.craving >= HIGH_CRAVING:
+            lines.append(CRAVING_PROMPT)
+        if day.confidence is not None and day.confidence <= LOW_CONFIDENCE:
+            lines.append(CONFIDENCE_PROMPT)
+    return lines
+
+
+def call_list_line(people: tuple[CallListPerson, ...], limit: int = 3) -> str:
+    shown = [p for p in people if p.phone][:limit]
+    if not shown:
+        return ""
+    parts = [f"{p.name} ({p.role}): {p.phone}" if p.role else f"{p.name}: {p.phone}" for p in shown]
+    return "Your call list: " + "; ".join(parts) + "."
+
+
+def sobriety_offer_text(sobriety_date: dt.date, used_on: dt.date) -> str:
+    new = used_on + dt.timedelta(days=1)
+    return (
+        f"Your sobriety date is {full_date(sobriety_date)}, and you recorded use on "
+        f"{full_date(used_on)}. Would you like to move your sobriety date to {full_date(new)}? "
+        "Your earlier days stay in your journal either way, and so does your longest run."
+    )

@@ -1,0 +1,164 @@
+"""The offline help screen, settings saved as they change, and the places in the sidebar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from recovery_journal.domain.models import CallListPerson, Theme, WeekStart
+from recovery_journal.services.session import JournalSession
+from recovery_journal.ui import helplines
+from recovery_journal.ui.dialogs.call_person import CallPersonDialog
+from recovery_journal.ui.help_screen import HelpDialog
+from recovery_journal.ui.pages import PAGES, ComingLaterPage, PageSpec
+from recovery_journal.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
+
+
+def test_every_helpline_says_when_it_was_last_checked():
+    table = helplines.countries()
+    assert len(table) >= 5
+    for country in table:
+        assert country.emergency and country.helplines
+        for line in country.helplines:
+            assert line.phone and line.name and line.source.startswith("https://")
+            assert dt.date(2026, 1, 1) <= line.last_checked <= dt.date.today()
+
+
+def test_help_shows_the_call_list_the_emergency_number_and_helplines(qtbot, launch, journal):
+    path, _code = journal
+    session = JournalSession.open(path, PASSPHRASE)
+    session.update_settings(country="IE", emergency_number="112")
+    session.add_call_person(CallListPerson(name="Robin", role="Sponsor", phone="087 000 0000"))
+    session.close()
+    window = open_journal(qtbot, launch, path)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.help_dialog
+    assert isinstance(dialog, HelpDialog) and dialog.isVisible()
+    assert "call 112 now" in dialog.emergency.text()
+    assert [label.text() for label in dialog.people] == ["Robin (Sponsor): 087 000 0000"]
+    shown = "\n".join(dialog.helpline_texts())
+    assert "Samaritans: 116 123" in shown
+    assert "Last checked" in shown
+    dialog.country.setCurrentIndex(dialog.country.findData("US"))
+    assert "988" in "\n".join(dialog.helpline_texts())
+
+
+def test_help_works_on_the_unlock_screen_without_the_call_list(qtbot, launch, journal):
+    window = launch(journal[0]).window
+    window.unlock_view.help_button.click()
+    dialog = window.help_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.people == []
+    assert "local emergency number" in dialog.emergency.text()
+    assert dialog.helpline_texts()  # the bundled table needs no unlocking
+
+
+def test_settings_are_saved_as_they_change(qtbot, launch, journal):
+    path, _code = journal
+    window = open_journal(qtbot, launch, path)
+    dialog = SettingsDialog(window.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.autolock.setValue(15)
+    dialog.week_start.setCurrentIndex(dialog.week_start.findData(WeekStart.SUNDAY))
+    dialog.backups.setValue(20)
+    dialog.country.setCurrentIndex(dialog.country.findData("NZ"))
+    assert dialog.emergency.text() == "111"  # offered from the table while empty
+    dialog.sobriety.enabled.setChecked(True)
+    settings = window.controller.settings()
+    assert (settings.autolock_minutes, settings.week_start, settings.backups_kept) == (
+        15,
+        WeekStart.SUNDAY,
+        20,
+    )
+    assert (settings.country, settings.emergency_number) == ("NZ", "111")
+    assert settings.sobriety_date == TODAY
+
+
+def test_a_future_date_is_refused_next_to_the_field(qtbot, launch, journal):
+    window = open_journal(qtbot, launch, journal[0])
+    dialog = SettingsDialog(window.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.sobriety.edit.setMaximumDate(dialog.sobriety.edit.date().addDays(30))
+    dialog.sobriety.enabled.setChecked(True)
+    dialog.sobriety.edit.setDate(dialog.sobriety.edit.date().addDays(3))
+    message = dialog._messages["sobriety_date"]
+    assert message.isVisible() and message.text() == "The date can't be in the future."
+    assert window.controller.settings().sobriety_date == TODAY  # the last good value stays
+
+
+def test_the_call_list_can_be_added_to_and_changed(qtbot, launch, journal):
+    window = open_journal(qtbot, launch, journal[0])
+    controller = window.controller
+    dialog = CallPersonDialog(controller, None, window)  # record dialogs delete themselves
+    dialog.try_save()
+    assert dialog._messages["name"].text() == "Please give a name."
+    dialog.name.setText("Sam")
+    dialog.phone.setText("0808 157 0000")
+    dialog.try_save()
+    person = controller.data().call_list[0]
+    edit = CallPersonDialog(controller, person, window)
+    edit.role.setText("Friend from the group")
+    edit.try_save()
+    assert [(p.name, p.role) for p in controller.data().call_list] == [
+        ("Sam", "Friend from the group")
+    ]
+
+
+def test_choosing_a_theme_saves_it_and_keeps_the_page(qtbot, launch, journal):
+    window = open_journal(qtbot, launch, journal[0])
+    window.show_page("meetings")
+    dialog = SettingsDialog(window.controller, window)
+    qtbot.addWidget(dialog)
+    dialog.theme_changed.connect(window._apply_theme)
+    try:
+        dialog.theme_buttons[Theme.DARK].click()
+        assert window.controller.settings().theme == Theme.DARK
+        assert window.prefs.theme() == Theme.DARK  # the unlock screen uses it next time
+        app = QApplication.instance()
+        assert app.palette().window().color().lightness() < 128
+        assert window.shell.current_key == "meetings"
+    finally:
+        dialog.theme_buttons[Theme.SYSTEM].click()
+
+
+def test_every_place_is_built_and_one_not_built_yet_would_say_so(qtbot, launch, journal):
+    window = open_journal(qtbot, launch, journal[0])
+    for spec in PAGES:
+        assert spec.available, spec.key
+        assert not isinstance(window.shell.page(spec.key), ComingLaterPage)
+    for later in (
+        PageSpec("later", "Later", "today", "Something for later."),
+        PageSpec("gone", "Gone", "today", "Not there.", "recovery_journal.ui.no_such:View"),
+    ):
+        assert not later.available
+        page = later.build(window.controller, window)
+        assert isinstance(page, ComingLaterPage)
+        assert "coming in a later version" in page.accessibleName()
+
+
+def test_changing_the_passphrase_runs_in_the_background(qtbot, launch, journal):
+    from recovery_journal.services.errors import WrongSecretError
+    from recovery_journal.ui.dialogs.secrets import ChangePassphraseDialog
+
+    path, _code = journal
+    window = open_journal(qtbot, launch, path)
+    dialog = ChangePassphraseDialog(window.controller, window)  # deletes itself when closed
+    dialog.show()
+    dialog.fields.first.setText("another quiet morning")
+    dialog.fields.second.setText("another quiet morning")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.ok.click()
+        assert dialog.working and dialog.busy.isVisible()
+    window.close()
+    JournalSession.open(path, "another quiet morning").close()
+    try:
+        JournalSession.open(path, PASSPHRASE).close()
+    except WrongSecretError:
+        pass
+    else:  # pragma: no cover - the assertion's message
+        raise AssertionError("the old passphrase still opens the journal")
