@@ -150,6 +150,7 @@ class JournalSession(RecordsMixin):
             self._db.close()
         self._db = None
         self._repo = None
+        self._data_cache = None  # the decrypted journal must not outlive the lock
 
     def unlock(self, secret: str, *, recovery_code: bool = False) -> None:
         kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
@@ -173,6 +174,7 @@ class JournalSession(RecordsMixin):
             self._db.close()
         self._db = None
         self._repo = None
+        self._data_cache = None
         self._vault.close()
 
     # ------------------------------------------------------------------ saving

@@ -54,8 +54,10 @@ def test_short_passphrase_is_refused(vault_path, fast_kdf):
 
 def test_lock_drops_the_database_and_unlock_brings_it_back(session):
     session.save_day(DayRecord(date=DAY, status=DayStatus.USED))
+    assert session.data().days  # fills the cache of decrypted records
     session.lock()
     assert not session.is_unlocked
+    assert session._data_cache is None
     with pytest.raises(SessionLockedError):
         session.data()
     with pytest.raises(WrongSecretError):
