@@ -23,6 +23,7 @@ from recovery_journal.domain.alliance import (
 from recovery_journal.domain.dates import ONE_DAY
 from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import ALLIANCE_AREAS, JournalData
+from recovery_journal.domain.sponsors import start_key
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -93,11 +94,11 @@ def series(data: JournalData, start: dt.date, end: dt.date) -> AllianceSeries:
         for c in ordered
         if c.date >= start
     )
-    sponsors = sorted(data.sponsors, key=lambda sponsor: sponsor.started_on)
+    sponsors = sorted(data.sponsors, key=start_key)
     starts = tuple(
         SponsorStart(sponsor.started_on, sponsor.name, is_change=index > 0)
         for index, sponsor in enumerate(sponsors)
-        if start <= sponsor.started_on <= end
+        if sponsor.started_on is not None and start <= sponsor.started_on <= end
     )
     return AllianceSeries(start, end, points, starts, alliance_latest(data.checkins, end))
 

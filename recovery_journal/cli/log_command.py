@@ -23,6 +23,7 @@ from recovery_journal.domain.models import (
     SponsorContact,
     Topic,
 )
+from recovery_journal.domain.sponsors import current_sponsor
 from recovery_journal.domain.validation import (
     FieldError,
     validate_contact,
@@ -170,10 +171,8 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _current_sponsor(sponsors: Any, on: dt.date) -> str | None:
-    current = [
-        s for s in sponsors if s.started_on <= on and (s.ended_on is None or on <= s.ended_on)
-    ]
-    return max(current, key=lambda s: s.started_on).key if current else None
+    sponsor = current_sponsor(sponsors, on)
+    return None if sponsor is None else sponsor.key
 
 
 def cmd_log_contact(args: argparse.Namespace, ctx: CliContext) -> int:

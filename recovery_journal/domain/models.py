@@ -141,7 +141,7 @@ class Sponsor:
 
     key: str
     name: str
-    started_on: dt.date
+    started_on: dt.date | None = None
     ended_on: dt.date | None = None
     id: int | None = None
 

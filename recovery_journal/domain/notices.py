@@ -13,6 +13,7 @@ from recovery_journal.domain.dated_events import DatedEvents, recent_tracked_wee
 from recovery_journal.domain.dates import ONE_WEEK
 from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import JournalData
+from recovery_journal.domain.sponsors import current_sponsor
 
 ALLIANCE_DROP_POINTS = Decimal(15)
 
@@ -48,12 +49,8 @@ def few_meetings_notice(meetings: DatedEvents, tracking_start: dt.date | None) -
 
 
 def _current_sponsor_start(data: JournalData, as_of: dt.date) -> dt.date | None:
-    starts = [
-        sponsor.started_on
-        for sponsor in data.sponsors
-        if sponsor.started_on <= as_of and (sponsor.ended_on is None or sponsor.ended_on >= as_of)
-    ]
-    return max(starts, default=None)
+    sponsor = current_sponsor(data.sponsors, as_of)
+    return None if sponsor is None else sponsor.started_on
 
 
 def contact_gap_notice(data: JournalData, contacts: DatedEvents) -> Notice | None:

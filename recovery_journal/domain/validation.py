@@ -250,9 +250,10 @@ def validate_sponsor(sponsor: Sponsor) -> list[FieldError]:
     errors: list[FieldError] = []
     _text(errors, "key", sponsor.key, required="The sponsor needs an id.")
     _text(errors, "name", sponsor.name, required="Please give a name or a nickname.")
-    started = _is_date(errors, "started_on", sponsor.started_on, optional=False)
+    started = _is_date(errors, "started_on", sponsor.started_on, optional=True)
     ended = _is_date(errors, "ended_on", sponsor.ended_on, optional=True)
-    if started and ended and sponsor.ended_on < sponsor.started_on:  # type: ignore[operator]
+    both = sponsor.started_on is not None and sponsor.ended_on is not None
+    if started and ended and both and sponsor.ended_on < sponsor.started_on:  # type: ignore[operator]
         errors.append(
             FieldError(
                 "ended_on",

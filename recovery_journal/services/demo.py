@@ -38,6 +38,7 @@ from recovery_journal.domain.models import (
     SponsorContact,
     Topic,
 )
+from recovery_journal.domain.sponsors import current_sponsor
 
 DEMO_DAYS = 730
 _LOCAL = dt.timezone(dt.timedelta(hours=0))
@@ -279,9 +280,7 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
     # -- sponsor contacts: frequent at first, weekly later; some one-way texts --
     contacts: list[SponsorContact] = []
     for offset, day in enumerate(_dates(start, today)):
-        sponsor = dana if dana.started_on <= day <= (dana.ended_on or today) else None
-        if day >= lou.started_on:
-            sponsor = lou
+        sponsor = current_sponsor((dana, lou), day)
         if sponsor is None:
             continue
         progress = offset / DEMO_DAYS
@@ -314,7 +313,7 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
     check_days.append(change + 10)
     for offset in sorted(check_days):
         day = at(offset)
-        with_lou = day >= lou.started_on
+        with_lou = current_sponsor((dana, lou), day) is lou
         if with_lou:
             level = 2.6 + 1.1 * min(1.0, (offset - change) / 200)
         else:

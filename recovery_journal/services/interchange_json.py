@@ -42,6 +42,7 @@ from recovery_journal.domain.models import (
     Topic,
     WeekStart,
 )
+from recovery_journal.domain.sponsors import start_key
 from recovery_journal.domain.validation import DURATION_RANGE, validate_journal
 from recovery_journal.storage.errors import RecordConflictError
 from recovery_journal.storage.repository import JournalRepository
@@ -178,7 +179,7 @@ class DayIn(_In):
 class SponsorIn(_In):
     id: str
     name: str
-    started_on: Date
+    started_on: Date | None = None
     ended_on: Date | None = None
 
 
@@ -560,10 +561,10 @@ def export_document(data: JournalData, exported_at: dt.datetime) -> dict[str, An
             {
                 "id": sp.key,
                 "name": sp.name,
-                "started_on": sp.started_on.isoformat(),
+                "started_on": _opt_iso(sp.started_on),
                 "ended_on": _opt_iso(sp.ended_on),
             }
-            for sp in _in_order(data.sponsors, lambda sp: sp.started_on)
+            for sp in _in_order(data.sponsors, start_key)
         ],
         "meetings": [
             {

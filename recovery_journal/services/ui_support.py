@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from recovery_journal.domain import sponsors
 from recovery_journal.domain.attendance import meeting_events
 from recovery_journal.domain.dates import add_months, week_start_of
 from recovery_journal.domain.models import JournalData, Sponsor
@@ -49,12 +50,7 @@ def meetings_this_week(data: JournalData, as_of: dt.date) -> int:
 
 def current_sponsor(data: JournalData, as_of: dt.date) -> Sponsor | None:
     """The sponsor whose time covers ``as_of`` (the most recently started, if several)."""
-    current = [
-        s
-        for s in data.sponsors
-        if s.started_on <= as_of and (s.ended_on is None or s.ended_on >= as_of)
-    ]
-    return max(current, key=lambda s: s.started_on, default=None)
+    return sponsors.current_sponsor(data.sponsors, as_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +73,10 @@ def checkin_due(data: JournalData, as_of: dt.date) -> CheckinDue | None:
     if sponsor is None:
         return None
     dates = [c.date for c in data.checkins if c.date <= as_of]
-    since_start = [d for d in dates if d >= sponsor.started_on]
+    started = sponsors.start_key(sponsor)
+    since_start = [d for d in dates if d >= started]
     if not since_start:
-        settled = (as_of - sponsor.started_on).days >= NEW_SPONSOR_SETTLING_DAYS
+        settled = (as_of - started).days >= NEW_SPONSOR_SETTLING_DAYS
         return CheckinDue(sponsor, max(dates, default=None), "new_sponsor") if settled else None
     last = max(since_start)
     if add_months(last, CHECKIN_INTERVAL_MONTHS) <= as_of:

@@ -66,7 +66,7 @@ CREATE TABLE sponsor (
     id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "key" VARCHAR NOT NULL UNIQUE,
     name VARCHAR NOT NULL,
-    started_on VARCHAR NOT NULL,
+    started_on VARCHAR,
     ended_on VARCHAR
 );
 CREATE TABLE sponsor_contact (

@@ -262,14 +262,14 @@ def sponsor_to_row(s: Sponsor) -> dict[str, Any]:
     return {
         "key": s.key,
         "name": s.name,
-        "started_on": date_text(s.started_on),
+        "started_on": opt_date_text(s.started_on),
         "ended_on": opt_date_text(s.ended_on),
     }
 
 
 def sponsor_from_row(r: Row) -> Sponsor:
     return Sponsor(
-        key=r[1], name=r[2], started_on=_fromdate(r[3]), ended_on=_opt_date(r[4]), id=r[0]
+        key=r[1], name=r[2], started_on=_opt_date(r[3]), ended_on=_opt_date(r[4]), id=r[0]
     )
 
 

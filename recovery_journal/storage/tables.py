@@ -81,7 +81,7 @@ class SponsorRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True)
     name: str
-    started_on: str
+    started_on: str | None = None
     ended_on: str | None = None
 
 

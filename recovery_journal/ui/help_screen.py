@@ -1,6 +1,7 @@
 """Get help now (MEASURES §9): the person's call list and emergency number, and the bundled
-table of national helplines with the date each was last checked. Entirely offline; it works
-on the unlock screen too (then without the call list, which is inside the journal)."""
+table of national helplines with the date each was last checked (or, for a number not checked
+yet, a note asking the person to confirm it locally). Entirely offline; it works on the unlock
+screen too (then without the call list, which is inside the journal)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ NOT_CLINICAL = (
     "Recovery Journal is a personal journal, not a clinical or emergency service. It never "
     "calls anyone or goes online; please use your phone to call."
 )
+NOT_CHECKED = "Not yet checked — please confirm this number locally."
 NO_NUMBER = (
     "your local emergency number (for example 112 in most of Europe, 911 in North America, "
     "999 in the UK, 000 in Australia)"
@@ -154,10 +156,12 @@ class HelpDialog(QDialog):
         )
         for line in found.helplines:
             self.lines_box.addWidget(_selectable(f"{line.name}: {line.phone}", parent, big=True))
-            checked = f"{line.last_checked.day} {line.last_checked:%B %Y}"
-            self.lines_box.addWidget(
-                _selectable(f"{line.what}. {line.hours}. Last checked {checked}.", parent)
-            )
+            if line.last_checked is not None:
+                when = line.last_checked
+                checked = f"Last checked {when.day} {when:%B %Y}."
+            else:
+                checked = NOT_CHECKED
+            self.lines_box.addWidget(_selectable(f"{line.what}. {line.hours}. {checked}", parent))
 
     def helpline_texts(self) -> list[str]:
         texts = []

@@ -17,7 +17,8 @@ class Helpline:
     hours: str
     what: str
     source: str
-    last_checked: dt.date
+    # None when the number could not be confirmed against a published source yet.
+    last_checked: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,10 @@ class Country:
     name: str
     emergency: str
     helplines: tuple[Helpline, ...]
+
+
+def _checked(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 @cache
@@ -44,7 +49,7 @@ def countries() -> tuple[Country, ...]:
                     hours=line["hours"],
                     what=line["what"],
                     source=line["source"],
-                    last_checked=dt.date.fromisoformat(line["last_checked"]),
+                    last_checked=_checked(line.get("last_checked")),
                 )
                 for line in entry["helplines"]
             ),

@@ -220,9 +220,7 @@ class Vault:
         self.conflict_copy = None
         if pending is None:
             return payload
-        unchanged = (
-            self._disk is not None and hashlib.sha256(blob).digest() == self._disk.digest
-        )
+        unchanged = self._disk is not None and hashlib.sha256(blob).digest() == self._disk.digest
         if unchanged:
             with contextlib.suppress(VaultError):
                 pending_header, pending_bytes, pending_ciphertext = parse(pending)

@@ -17,14 +17,36 @@ from recovery_journal.ui.settings_dialog import SettingsDialog
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 
-def test_every_helpline_says_when_it_was_last_checked():
+def test_every_helpline_says_when_it_was_last_checked_or_that_it_was_not():
     table = helplines.countries()
     assert len(table) >= 5
     for country in table:
         assert country.emergency and country.helplines
         for line in country.helplines:
             assert line.phone and line.name and line.source.startswith("https://")
-            assert dt.date(2026, 1, 1) <= line.last_checked <= dt.date.today()
+            if line.last_checked is not None:
+                assert dt.date(2026, 1, 1) <= line.last_checked <= dt.date.today()
+
+
+def test_a_helpline_not_yet_checked_asks_to_confirm_it_locally(qtbot, launch, journal):
+    window = launch(journal[0]).window
+    window.unlock_view.help_button.click()
+    dialog = window.help_dialog
+    assert dialog is not None
+    unchecked = [
+        (country, line)
+        for country in helplines.countries()
+        for line in country.helplines
+        if line.last_checked is None
+    ]
+    if not unchecked:
+        return
+    country, line = unchecked[0]
+    dialog.country.setCurrentIndex(dialog.country.findData(country.code))
+    texts = dialog.helpline_texts()
+    at = texts.index(f"{line.name}: {line.phone}")
+    assert "Not yet checked — please confirm this number locally." in texts[at + 1]
+    assert "Last checked" not in texts[at + 1]
 
 
 def test_help_shows_the_call_list_the_emergency_number_and_helplines(qtbot, launch, journal):

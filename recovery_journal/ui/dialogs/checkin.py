@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
+from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import FieldError, validate_checkin
 from recovery_journal.services.ui_support import current_sponsor
 from recovery_journal.ui.choices import ChoiceRow
@@ -54,7 +55,7 @@ class CheckinDialog(RecordDialog):
         self.date = self.date_edit("Check-in date", day)
         self.add_row("&Date:", self.date, "date")
         self.sponsor = named(QComboBox(self), "Sponsor")
-        for sponsor in sorted(data.sponsors, key=lambda s: s.started_on, reverse=True):
+        for sponsor in newest_first(data.sponsors):
             self.sponsor.addItem(sponsor.name, sponsor.key)
         self.sponsor.addItem("I'd rather not say", None)
         current = current_sponsor(data, day)

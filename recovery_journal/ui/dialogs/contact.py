@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
+from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import FieldError, validate_contact
 from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
 from recovery_journal.ui.choices import ChipRow, ChoiceRow
@@ -54,7 +55,7 @@ class ContactDialog(RecordDialog):
 
         self.sponsor = named(QComboBox(self), "Sponsor")
         current = current_sponsor(data, day)
-        sponsors = sorted(data.sponsors, key=lambda s: s.started_on, reverse=True)
+        sponsors = newest_first(data.sponsors)
         for sponsor in sponsors:
             self.sponsor.addItem(sponsor.name, sponsor.key)
         self.sponsor.addItem("Someone not in my list yet…", "__new__")

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.alliance import MIN_ANSWERED, alliance_score, area_scores
 from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
+from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import validate_checkin
 from recovery_journal.services.ui_support import current_sponsor
 from recovery_journal.ui import theme
@@ -211,7 +212,7 @@ class CheckinForm(QFrame):
         keep = self.sponsor.count() > 0
         self.sponsor.blockSignals(True)
         self.sponsor.clear()
-        for sponsor in sorted(data.sponsors, key=lambda s: s.started_on, reverse=True):
+        for sponsor in newest_first(data.sponsors):
             self.sponsor.addItem(sponsor.name, sponsor.key)
         self.sponsor.addItem("I'd rather not say", None)
         if not keep:

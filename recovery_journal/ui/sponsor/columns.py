@@ -16,6 +16,7 @@ from recovery_journal.domain.models import (
     SponsorContact,
     Topic,
 )
+from recovery_journal.domain.sponsors import sponsor_on, start_key
 from recovery_journal.ui.dialogs.contact import MODES, TOPICS
 from recovery_journal.ui.meetings.record_model import (
     Column,
@@ -120,17 +121,16 @@ def two_way_filters() -> list[tuple[str, Callable[[SponsorContact], bool] | None
 def sponsor_columns(today: Callable[[], dt.date]) -> list[Column[Sponsor]]:
     def ended(sponsor: Sponsor) -> str:
         if sponsor.ended_on is None:
-            return "Your sponsor now" if sponsor.started_on <= today() else "Starts later"
+            return "Your sponsor now" if sponsor_on(sponsor, today()) else "Starts later"
         return date_text(sponsor.ended_on)
 
+    def since(sponsor: Sponsor) -> str:
+        return "—" if sponsor.started_on is None else date_text(sponsor.started_on)
+
     return [
-        Column("Name", lambda s: s.name, lambda s: (s.name.casefold(), s.started_on)),
-        Column("Since", lambda s: date_text(s.started_on), lambda s: (s.started_on, s.id or 0)),
-        Column(
-            "Until",
-            ended,
-            lambda s: (s.ended_on or dt.date.max, s.started_on),
-        ),
+        Column("Name", lambda s: s.name, lambda s: (s.name.casefold(), start_key(s))),
+        Column("Since", since, lambda s: (start_key(s), s.id or 0)),
+        Column("Until", ended, lambda s: (s.ended_on or dt.date.max, start_key(s))),
     ]
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from recovery_journal.domain.models import Sponsor, SponsorContact
+from recovery_journal.domain.sponsors import start_key
 from recovery_journal.domain.validation import FieldError, validate_sponsor
 from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
 from recovery_journal.ui.dialogs.base import RecordDialog
@@ -122,7 +123,8 @@ class SponsorDialog(RecordDialog):
         self.name.setPlaceholderText("A first name or a nickname")
         self.name.textEdited.connect(lambda _t: self.check())
         self.add_row("&Name:", self.name, "name")
-        self.started = self.date_edit("Sponsor since", sponsor.started_on if sponsor else today)
+        started = sponsor.started_on if sponsor is not None else None
+        self.started = self.date_edit("Sponsor since", started or today)
         self.add_row("&Since:", self.started, "started_on")
         self.has_ended = named(
             QCheckBox("This sponsorship has ended", self), "This sponsorship has ended"
@@ -183,6 +185,7 @@ class SponsorDialog(RecordDialog):
             return session.update_sponsor(record)
         previous = self._previous
         if previous is not None and self.end_previous.isChecked():
-            end = max(previous.started_on, record.started_on - ONE_DAY)
+            assert record.started_on is not None  # the form always gives a start date
+            end = max(start_key(previous), record.started_on - ONE_DAY)
             session.update_sponsor(dataclasses.replace(previous, ended_on=end))
         return session.add_sponsor(record)

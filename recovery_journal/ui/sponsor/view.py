@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import AllianceCheckin, Sponsor, SponsorContact
+from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.services.ui_support import CheckinDue, checkin_due, current_sponsor
 from recovery_journal.ui.meetings.columns import PERIODS
 from recovery_journal.ui.meetings.record_model import RecordTableModel, date_text, period_test
@@ -65,7 +66,8 @@ def sponsor_line(stats: Stats, sponsor: Sponsor | None) -> str:
     contacts = stats.contacts
     parts = []
     if sponsor is not None:
-        parts.append(f"Your sponsor: {sponsor.name}, since {full_date(sponsor.started_on)}")
+        start = "" if sponsor.started_on is None else f", since {full_date(sponsor.started_on)}"
+        parts.append(f"Your sponsor: {sponsor.name}{start}")
     since = contacts.days_since_contact
     if since is not None:
         when = {0: "today", 1: "yesterday"}.get(since, f"{since} days ago")
@@ -299,7 +301,7 @@ class SponsorView(QWidget):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("All sponsors", None)
-        for sponsor in sorted(sponsors, key=lambda s: s.started_on, reverse=True):
+        for sponsor in newest_first(sponsors):
             combo.addItem(sponsor.name, lambda c, key=sponsor.key: c.sponsor_key == key)
         combo.addItem(NO_SPONSOR, lambda c: c.sponsor_key is None)
         combo.setCurrentIndex(max(0, combo.findText(chosen)))
