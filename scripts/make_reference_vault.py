@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from recovery_journal.services.session import JournalSession, kdf_for_memory  # noqa: E402
 from tests.storage.storage_samples import sample_data  # noqa: E402
 
-PASSPHRASE = "reference vault passphrase"
+PASSPHRASE = "reference vault passphrase"  # noqa: S105 - a test fixture, not a secret
 
 
 def main() -> None:

@@ -15,7 +15,6 @@ from recovery_journal.ui.prefs import Prefs
 from recovery_journal.ui.worker import busy_count
 from tests.conftest import FAST_KDF
 
-
 PASSPHRASE = "steady morning light"
 TODAY = dt.date(2026, 3, 18)  # a Wednesday
 
