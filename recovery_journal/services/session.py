@@ -208,8 +208,12 @@ class JournalSession(RecordsMixin):
         return self._vault.last_backup_error
 
     # ------------------------------------------------------------------ secrets and copies
-    def change_passphrase(self, new_passphrase: str) -> None:
+    def change_passphrase(self, new_passphrase: str, *, current: str | None = None) -> None:
+        """Replace the passphrase; with ``current``, only if it is the passphrase in use (so
+        someone at an unlocked, unattended computer can't lock the owner out)."""
         check_new_passphrase(new_passphrase)
+        if current is not None:
+            self._vault.check_secret(current)
         self._vault.change_passphrase(new_passphrase, self.database.to_bytes())
         self.recovered = False
 

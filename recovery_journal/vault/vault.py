@@ -10,6 +10,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import hmac
 import os
 import secrets
 from pathlib import Path
@@ -273,6 +274,15 @@ class Vault:
     def save(self, payload: bytes, *, now: dt.datetime | None = None) -> None:
         """Encrypt and atomically replace the file, after an hourly rotating backup."""
         self._write(payload, slots=self._require_header().slots, now=now)
+
+    def check_secret(self, secret: str, *, kind: SlotKind = SlotKind.PASSPHRASE) -> None:
+        """Raise WrongSecretError unless ``secret`` opens this vault's slot (derives a key)."""
+        header = self._require_header()
+        key = open_slot(header.slot(kind), _secret_bytes(secret, kind), header.vault_id)
+        same = hmac.compare_digest(bytes(key), bytes(self._require_key()))
+        wipe(key)
+        if not same:
+            raise WrongSecretError()
 
     def change_passphrase(self, new_passphrase: str, payload: bytes) -> None:
         if not new_passphrase:

@@ -220,3 +220,13 @@ def test_keep_my_version_after_an_outside_change(vault_path, fast_kdf, tmp_path)
     kept = reopen(copy)
     assert kept.get_day(DAY).note == "only here"
     kept.close()
+
+
+def test_change_passphrase_checks_the_current_one_when_given(session, vault_path):
+    before = vault_path.read_bytes()
+    with pytest.raises(WrongSecretError):
+        session.change_passphrase("a brand new passphrase", current="not the one")
+    assert vault_path.read_bytes() == before
+    session.change_passphrase("a brand new passphrase", current=PASS)
+    session.close()
+    reopen(vault_path, "a brand new passphrase").close()

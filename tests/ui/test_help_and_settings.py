@@ -173,6 +173,13 @@ def test_changing_the_passphrase_runs_in_the_background(qtbot, launch, journal):
     dialog.show()
     dialog.fields.first.setText("another quiet morning")
     dialog.fields.second.setText("another quiet morning")
+    dialog.ok.click()  # no current passphrase yet: refused inline, nothing runs
+    assert not dialog.working and "current passphrase" in dialog.message.text()
+    dialog.current.setText("not my passphrase")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
+    assert "isn't your current passphrase" in dialog.message.text()
+    dialog.current.setText(PASSPHRASE)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.ok.click()
         assert dialog.working and dialog.busy.isVisible()

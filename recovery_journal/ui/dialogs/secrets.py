@@ -8,11 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
+from recovery_journal.services.errors import WrongSecretError
 from recovery_journal.ui.messages import open_error_text
 from recovery_journal.ui.passphrase import NewPassphraseFields
 from recovery_journal.ui.recovery_code import RecoveryCodeDialog
@@ -39,6 +42,13 @@ class ChangePassphraseDialog(QDialog):
                 self,
             )
         )
+        current_label = QLabel("Your &current passphrase:", self)
+        self.current = QLineEdit(self)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName("Your current passphrase")
+        current_label.setBuddy(self.current)
+        layout.addWidget(current_label)
+        layout.addWidget(self.current)
         self.fields = NewPassphraseFields(self)
         layout.addWidget(self.fields)
         self.message = FieldMessage(self)
@@ -60,17 +70,24 @@ class ChangePassphraseDialog(QDialog):
 
     def submit(self) -> None:
         problem = self.fields.problem()
+        if not self.current.text():
+            problem = "Please type your current passphrase first."
         if problem:
             self.message.show_message(problem)
             return
         self.message.clear_message()
         self.working = True
         self.fields.setEnabled(False)
+        self.current.setEnabled(False)
         self.buttons.setEnabled(False)
         self.busy.start()
-        passphrase = self.fields.passphrase()
+        passphrase, current = self.fields.passphrase(), self.current.text()
         session = self.controller.session
-        run_in_background(lambda: session.change_passphrase(passphrase), self._done, self._failed)
+        run_in_background(
+            lambda: session.change_passphrase(passphrase, current=current),
+            self._done,
+            self._failed,
+        )
 
     def reject(self) -> None:
         if not self.working:
@@ -80,6 +97,7 @@ class ChangePassphraseDialog(QDialog):
         self.working = False
         self.busy.stop()
         self.fields.clear()
+        self.current.clear()
         self.accept()
         note = QMessageBox(
             QMessageBox.Icon.Information,
@@ -95,7 +113,13 @@ class ChangePassphraseDialog(QDialog):
         self.working = False
         self.busy.stop()
         self.fields.setEnabled(True)
+        self.current.setEnabled(True)
         self.buttons.setEnabled(True)
+        if isinstance(error, WrongSecretError):
+            self.message.show_message("That isn't your current passphrase. Nothing was changed.")
+            self.current.selectAll()
+            self.current.setFocus()
+            return
         self.message.show_message(open_error_text(error))
 
 
