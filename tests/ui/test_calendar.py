@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
 
+from recovery_journal.domain.days import is_retrospective
 from recovery_journal.domain.models import (
     AnchorEvent,
     ContactMode,
@@ -21,7 +22,6 @@ from recovery_journal.domain.models import (
     SponsorContact,
 )
 from recovery_journal.ui.calendar.dialogs import AnchorDialog, DayDialog
-from recovery_journal.ui.calendar.month import is_retrospective
 from recovery_journal.ui.calendar.view import CalendarView
 from recovery_journal.ui.widgets import FieldMessage
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.days import is_retrospective
 from recovery_journal.domain.models import AnchorEvent, DayRecord
 from recovery_journal.domain.validation import FieldError, validate_anchor_event, validate_day
-from recovery_journal.ui.calendar.month import FAR_BACK_DAYS, is_retrospective, long_date
+from recovery_journal.ui.calendar.month import FAR_BACK_DAYS, long_date
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.meetings.feedback import ask
 from recovery_journal.ui.messages import unexpected_text

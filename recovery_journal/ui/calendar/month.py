@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from recovery_journal.domain.dates import week_start_of
+from recovery_journal.domain.days import is_retrospective
 from recovery_journal.domain.models import (
     AnchorEvent,
     DayRecord,
@@ -23,20 +24,9 @@ from recovery_journal.domain.models import (
     WeekStart,
 )
 
-#: MEASURES §1: a day entered more than this many days after its date is retrospective.
-RETROSPECTIVE_AFTER_DAYS = 2
 #: Back-filling further back than this brings a gentle word about memory.
 FAR_BACK_DAYS = 30
 WEEKS_SHOWN = 6
-
-
-def is_retrospective(record: DayRecord) -> bool:
-    """Entered more than 2 days after its date (MEASURES §1), by the local date it was
-    entered on. (A rule the domain could own; kept here until it does.)"""
-    if record.entered_at is None:
-        return False
-    entered = record.entered_at.astimezone().date()
-    return (entered - record.date).days > RETROSPECTIVE_AFTER_DAYS
 
 
 @lru_cache(maxsize=64)
