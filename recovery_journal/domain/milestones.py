@@ -1,10 +1,15 @@
 """Milestones and the sobriety-date counter (MEASURES §3).
 
-A milestone is counted from an *anchor*: the day before the first day being counted. For a
-sobriety date the anchor is the sobriety date itself (the counter is ``as_of - sobriety_date``
-completed days); for a run it is the day before the run's first day, so a run of ``n`` days
-on ``as_of`` has its anchor at ``as_of - n``. Day milestones fall ``n`` days after the anchor,
-month and year ones on the same day of the month (clamped, see ``dates.add_months``).
+Milestones are counted from an *anchor* date. Month and year milestones always fall on its
+anniversaries (the same day of the month, clamped, see ``dates.add_months``): a run that
+began on 19 April 2025 and a sobriety date of 19 April 2025 both reach "1 year" on
+19 April 2026, as people count. Day milestones follow how each number is counted:
+
+- a sobriety date counts completed days (``as_of - sobriety_date``, 0 on the date itself), so
+  "7 days" falls 7 days after it;
+- a run counts its days inclusively (MEASURES §3: its first day is day 1), so with the run's
+  first day as anchor (``first_day_counts=True``) "1 day" is that first day and "7 days" falls
+  6 days after it — the day the run's own count reaches 7.
 """
 
 from __future__ import annotations
@@ -37,24 +42,29 @@ def _month_label(months: int) -> str:
     return f"{months} months"
 
 
-def milestones_from(anchor: dt.date) -> Iterator[Milestone]:
+def milestones_from(anchor: dt.date, *, first_day_counts: bool = False) -> Iterator[Milestone]:
     """Every milestone counted from ``anchor``, in date order (endless: yearly after 18 months)."""
+    shift = 1 if first_day_counts else 0
     for days in _DAY_MILESTONES:
         label = "1 day" if days == 1 else f"{days} days"
-        yield Milestone(label, anchor + dt.timedelta(days=days), "days", days)
+        yield Milestone(label, anchor + dt.timedelta(days=days - shift), "days", days)
     for months in chain(_MONTH_MILESTONES, (12 * years for years in count(2))):
         yield Milestone(_month_label(months), add_months(anchor, months), "months", months)
 
 
-def next_milestone(anchor: dt.date, as_of: dt.date) -> Milestone:
+def next_milestone(anchor: dt.date, as_of: dt.date, *, first_day_counts: bool = False) -> Milestone:
     """The first milestone that falls after ``as_of``."""
-    return next(m for m in milestones_from(anchor) if m.date > as_of)
+    return next(
+        m for m in milestones_from(anchor, first_day_counts=first_day_counts) if m.date > as_of
+    )
 
 
-def milestones_reached(anchor: dt.date, start: dt.date, end: dt.date) -> list[Milestone]:
+def milestones_reached(
+    anchor: dt.date, start: dt.date, end: dt.date, *, first_day_counts: bool = False
+) -> list[Milestone]:
     """Milestones that fall within ``start … end`` inclusive (e.g. for a review period)."""
     reached: list[Milestone] = []
-    for milestone in milestones_from(anchor):
+    for milestone in milestones_from(anchor, first_day_counts=first_day_counts):
         if milestone.date > end:
             return reached
         if milestone.date >= start:
@@ -63,8 +73,9 @@ def milestones_reached(anchor: dt.date, start: dt.date, end: dt.date) -> list[Mi
 
 
 def run_anchor(as_of: dt.date, run_days: int) -> dt.date:
-    """The anchor of a run of ``run_days`` days ending at ``as_of``."""
-    return as_of - dt.timedelta(days=run_days)
+    """The first day of a run of ``run_days`` days ending at ``as_of`` (tomorrow for an empty
+    run); use it with ``first_day_counts=True``."""
+    return as_of - dt.timedelta(days=run_days - 1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ def compute_stats(data: JournalData, as_of: dt.date) -> Stats:
         insights=tuple(compute_insights(calendar, meetings, contacts, data.checkins)),
         notices=tuple(compute_notices(data, meetings, contacts, tracking_start, latest)),
         next_run_milestone=(
-            next_milestone(run_anchor(as_of, runs.current.days), as_of)
+            next_milestone(run_anchor(as_of, runs.current.days), as_of, first_day_counts=True)
             if calendar.first_day is not None
             else None
         ),

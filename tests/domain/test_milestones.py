@@ -47,11 +47,27 @@ def test_next_milestone_is_strictly_after_as_of():
 def test_run_anchor_makes_day_one_the_first_day_of_the_run():
     # a 4-day run on Jan 10 began on Jan 7; day 7 of the run is Jan 13
     anchor = run_anchor(D(2026, 1, 10), 4)
-    assert anchor == D(2026, 1, 6)
-    assert next(milestones_from(anchor)).date == D(2026, 1, 7)
-    assert next_milestone(anchor, D(2026, 1, 10)).date == D(2026, 1, 13)
+    assert anchor == D(2026, 1, 7)
+    assert next(milestones_from(anchor, first_day_counts=True)).date == D(2026, 1, 7)
+    assert next_milestone(anchor, D(2026, 1, 10), first_day_counts=True).date == D(2026, 1, 13)
     # a used day on as_of: the next milestone is tomorrow's first day
-    assert next_milestone(run_anchor(D(2026, 1, 10), 0), D(2026, 1, 10)).date == D(2026, 1, 11)
+    empty = run_anchor(D(2026, 1, 10), 0)
+    assert next_milestone(empty, D(2026, 1, 10), first_day_counts=True).date == D(2026, 1, 11)
+
+
+def test_a_run_and_a_sobriety_date_share_their_anniversaries():
+    """A run that began on the sobriety date reaches "1 year" on the same day, the
+    anniversary, as people count it (the review found 18 and 19 April side by side)."""
+    first_day = D(2025, 4, 19)
+    as_of = D(2026, 3, 18)
+    run_days = (as_of - first_day).days + 1
+    by_run = next_milestone(run_anchor(as_of, run_days), as_of, first_day_counts=True)
+    by_sobriety = next_milestone(first_day, as_of)
+    assert by_run.label == by_sobriety.label == "1 year"
+    assert by_run.date == by_sobriety.date == D(2026, 4, 19)
+    # and the day milestones follow each count: run day 7 is 6 days after the first day
+    run_week = next(m for m in milestones_from(first_day, first_day_counts=True) if m.amount == 7)
+    assert run_week.date == D(2025, 4, 25)
 
 
 def test_milestones_reached_within_a_period():

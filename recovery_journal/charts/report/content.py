@@ -227,7 +227,7 @@ def _milestones(
                     anchor = run_anchor(last_day, run.days)
                     reached += [
                         MilestoneReached(m, "run", run.start, last_day)
-                        for m in milestones_reached(anchor, start, last_day)
+                        for m in milestones_reached(anchor, start, last_day, first_day_counts=True)
                     ]
             day += ONE_DAY
     current = stats.runs.current
@@ -235,7 +235,7 @@ def _milestones(
         anchor = run_anchor(end, current.days)
         reached += [
             MilestoneReached(m, "run", current.start, None)
-            for m in milestones_reached(anchor, start, end)
+            for m in milestones_reached(anchor, start, end, first_day_counts=True)
         ]
     sobriety = data.settings.sobriety_date
     if sobriety is not None and sobriety <= end:
