@@ -26,8 +26,18 @@ def _exit_code(error: BaseException) -> int:
     return EXIT_FAILURE
 
 
+#: What to try next, after the message, for the errors where the next step is not obvious.
+_NEXT_STEPS = {
+    "WrongSecretError": "Nothing was changed. Forgot it? Run: recovery-journal-cli recover",
+    "VaultMissingError": "Create one with: recovery-journal-cli init",
+}
+
+
 def _message(error: BaseException) -> str:
     text = getattr(error, "message", None) or str(error) or type(error).__name__
+    hint = _NEXT_STEPS.get(type(error).__name__)
+    if hint:
+        text = f"{text} {hint}"
     if getattr(error, "exit_code", None) == EXIT_INVALID_IMPORT:
         return str(text)  # already "import refused: $.path: reason", one error per line
     return f"error: {text}"

@@ -93,14 +93,15 @@ def render_stats(stats: Stats) -> str:
     for key, name in WINDOW_NAMES.items():
         lines.append(f"  {name:<14} {_window_line(stats.pda[key])}")
     runs = stats.runs
-    current = f"{runs.current.days} days"
+    current = _count(runs.current.days, "day")
     if runs.current.unverified_days:
-        current += f" ({runs.current.unverified_days} of them not filled in)"
-    lines += ["", f"Current run: {current}"]
-    if runs.longest.days and runs.longest.start and runs.longest.end:
+        current += f" ({runs.current.unverified_days} of them not filled in yet)"
+    lines += ["", f"Days without using: {current}"]
+    longest = runs.longest
+    if longest.days > runs.current.days and longest.start and longest.end:
         lines.append(
-            f"Longest run: {runs.longest.days} days "
-            f"({runs.longest.start.isoformat()} to {runs.longest.end.isoformat()})"
+            f"Your longest time without using: {_count(longest.days, 'day')} "
+            f"({longest.start.isoformat()} to {longest.end.isoformat()})"
         )
     if stats.next_run_milestone is not None:
         m = stats.next_run_milestone
@@ -108,13 +109,14 @@ def render_stats(stats: Stats) -> str:
     if stats.sobriety is not None and stats.sobriety.days is not None:
         lines.append(
             f"Since your sobriety date ({stats.sobriety.sobriety_date.isoformat()}): "
-            f"{stats.sobriety.days} days"
+            f"{_count(stats.sobriety.days, 'day')}"
         )
     a = stats.attendance
     lines += [
         "",
         f"Meetings: {a.meetings_7} in the last 7 days, {a.meetings_30} in 30, "
-        f"{a.meetings_90} in 90 (on {_count(a.meeting_days_90, 'day')})",
+        f"{a.meetings_90} in 90"
+        + (f" (on {_count(a.meeting_days_90, 'day')})" if a.meeting_days_90 else ""),
         "  weeks with at least one meeting: "
         + _weeks_share(a.weeks_at_threshold_pct_12, a.weeks_at_threshold_pct_26),
     ]
@@ -124,14 +126,14 @@ def render_stats(stats: Stats) -> str:
     since = (
         "none yet"
         if c.days_since_contact is None
-        else "today"
+        else "the last one today"
         if c.days_since_contact == 0
-        else f"{c.days_since_contact} days ago"
+        else f"the last one {_count(c.days_since_contact, 'day')} ago"
     )
     lines += [
         "",
         f"Sponsor: {_count(c.contacts_7, 'two-way contact')} in the last 7 days, "
-        f"{c.contacts_30} in 30, {c.contacts_90} in 90; the last one {since}",
+        f"{c.contacts_30} in 30, {c.contacts_90} in 90; {since}",
         "  weeks with a two-way contact: " + _weeks_share(c.weeks_with_contact_pct_12),
     ]
     if stats.alliance.score is not None and stats.alliance.date is not None:

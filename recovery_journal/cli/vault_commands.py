@@ -27,7 +27,9 @@ def register(commands: Any, add_globals: Register) -> None:
         help="create a new encrypted journal",
         description=(
             "Create a new encrypted journal and print its recovery code once. Key derivation "
-            "is calibrated to take about half a second on this computer."
+            "is calibrated to take about half a second on this computer. At a terminal the "
+            "new passphrase is asked twice; with --password-stdin it is read once, from the "
+            "first line."
         ),
     )
     init.add_argument(
@@ -76,6 +78,10 @@ def register(commands: Any, add_globals: Register) -> None:
 
 
 def open_session(ctx: CliContext) -> JournalSession:
+    from recovery_journal.services.errors import VaultMissingError
+
+    if not ctx.vault.exists():  # say so before asking for a passphrase
+        raise VaultMissingError(str(ctx.vault))
     return JournalSession.open(ctx.vault, ctx.secrets.existing())
 
 

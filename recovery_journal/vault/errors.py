@@ -84,11 +84,23 @@ class VaultAccessError(VaultError):
     summary = "The journal file couldn't be opened."
 
 
-class VaultExistsError(VaultError):
-    exit_code = 1
-    summary = "A journal already exists at that place; it was left untouched."
+class _AtPathError(VaultError):
+    """An error whose detail is a path, placed inside the sentence."""
+
+    template = "{path}"
+
+    @property
+    def message(self) -> str:
+        return self.template.format(path=self.detail or "that place")
 
 
-class VaultMissingError(VaultError):
+class VaultExistsError(_AtPathError):
     exit_code = 1
-    summary = "There is no journal at that place yet."
+    summary = "A journal already exists there; it was left untouched."
+    template = "A journal already exists at {path}; it was left untouched."
+
+
+class VaultMissingError(_AtPathError):
+    exit_code = 1
+    summary = "There is no journal there yet."
+    template = "There is no journal at {path} yet."

@@ -197,7 +197,8 @@ class Vault:
                 wipe(data_key)
                 raise
         except VaultError as error:
-            if error.newest_backup is None:
+            # A backup opens with the same secrets, so it is no help for a wrong one.
+            if error.newest_backup is None and not isinstance(error, WrongSecretError):
                 with contextlib.suppress(OSError, ValueError):
                     error.newest_backup = backups.newest_backup(self.path)
             raise

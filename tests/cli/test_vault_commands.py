@@ -138,3 +138,13 @@ def test_help_does_not_import_qt_or_matplotlib():
 
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert "HEAVY []" in result.stdout, result.stdout + result.stderr
+
+
+def test_errors_say_what_to_do_next(initialised, cli, tmp_path):
+    wrong = cli("verify", "--password-stdin", stdin="not the passphrase\n")
+    assert "recovery-journal-cli recover" in wrong.err and "backup" not in wrong.err
+    missing = tmp_path / "nothing.rjvault"
+    result = cli("verify", vault=missing)  # no passphrase asked: there is nothing to open
+    assert result.code == 1
+    assert f"There is no journal at {missing} yet." in result.err
+    assert "recovery-journal-cli init" in result.err
