@@ -1,7 +1,8 @@
 """The sponsor relationship check-in: its score (0–100) over time with the four areas, and a
 marked line wherever a sponsor began. The line breaks at a sponsor change, because scores for
 two different relationships are not one trend. The items are the product's own wording, not a
-validated instrument, and the summary says so."""
+validated instrument, and the summary says so. Scores read as whole numbers (halves up), as
+on the Sponsor page; the data keep the domain's one decimal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from recovery_journal.charts.series import date_of, day_number
 from recovery_journal.charts.style import ChartStyle
-from recovery_journal.charts.words import NOTHING_YET, long_date, plural
+from recovery_journal.charts.words import NOTHING_YET, long_date, plural, whole
 from recovery_journal.domain.alliance import (
     AllianceLatest,
     alliance_latest,
@@ -21,7 +22,6 @@ from recovery_journal.domain.alliance import (
     latest_per_date,
 )
 from recovery_journal.domain.dates import ONE_DAY
-from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import ALLIANCE_AREAS, JournalData
 from recovery_journal.domain.sponsors import start_key
 
@@ -30,7 +30,15 @@ if TYPE_CHECKING:
 
 TITLE = "Your sponsor relationship"
 NOT_VALIDATED = "These questions are the app's own wording, not a validated test."
-AREA_LABELS = {"bond": "Bond", "respect": "Respect", "goals": "Goals", "tasks": "Tasks"}
+#: The four areas in plain words, as on the Sponsor page (the research's bond, goals, tasks).
+AREA_LABELS = {
+    "bond": "Feeling cared for",
+    "respect": "Respect",
+    "goals": "Shared goals",
+    "tasks": "Working together",
+}
+#: The left margin (inches at a 10 pt font) that fits the areas' plain names.
+LEFT_IN = 1.45
 #: The area strip's colour ramp, from "scored low" to "scored high" (light, dark theme): one
 #: hue getting deeper, so it reads in greyscale as lighter → darker (brighter in dark mode).
 _AREA_LOW = {False: "#F7EAF2", True: "#3B3138"}
@@ -119,7 +127,7 @@ def _draw(s: AllianceSeries, style: ChartStyle) -> Figure:
 
     from recovery_journal.charts import draw
 
-    fig, (top, bottom) = draw.new_figure(style, 4.2, (2.4, 1.0))
+    fig, (top, bottom) = draw.new_figure(style, 4.2, (2.4, 1.0), left_in=LEFT_IN)
     draw.add_title(fig, top, style, TITLE, s.start, s.end)
     draw.style_axes(top, style)
     draw.style_axes(bottom, style, grid_y=False)
@@ -180,7 +188,7 @@ def _draw(s: AllianceSeries, style: ChartStyle) -> Figure:
             gid="alliance.sponsor_change.label",
             zorder=5,
         )
-    draw.legend_below(fig, style, handles)
+    draw.legend_below(fig, style, handles, left_in=LEFT_IN)
     return fig
 
 
@@ -240,8 +248,7 @@ def summary(s: AllianceSeries) -> str:
     latest = s.latest
     if latest.date is not None and latest.score is not None:
         parts.append(
-            f"The latest, on {long_date(latest.date)}, scored {format_score(latest.score)} "
-            "out of 100."
+            f"The latest, on {long_date(latest.date)}, scored {whole(latest.score)} out of 100."
         )
     unscored = len(s.points) - len(s.scored)
     if unscored == 1:
@@ -265,9 +272,9 @@ def describe(s: AllianceSeries, x: float, y: float) -> str | None:
     if nearest.score is None:
         return f"Check-in on {long_date(nearest.date)}: fewer than 6 answers, no score"
     areas = ", ".join(
-        f"{AREA_LABELS[area]} {format_score(value)}"
+        f"{AREA_LABELS[area]}: {whole(value)}"
         for area, value in nearest.areas.items()
         if value is not None
     )
-    text = f"Check-in on {long_date(nearest.date)}: {format_score(nearest.score)} out of 100"
+    text = f"Check-in on {long_date(nearest.date)}: {whole(nearest.score)} out of 100"
     return f"{text}\n{areas}" if areas else text

@@ -351,7 +351,8 @@ def summary(s: CalendarSeries) -> str:
     parts = [
         f"Of the {plural(o.days, 'day')} from {long_date(o.start or s.start)} to "
         f"{long_date(s.end)}, {o.abstinent} {'was' if o.abstinent == 1 else 'were'} abstinent, "
-        f"{o.used} had use and {o.unknown} {'is' if o.unknown == 1 else 'are'} not filled in yet."
+        f"{o.used} you marked as used and {o.unknown} {'is' if o.unknown == 1 else 'are'} not "
+        "filled in yet."
     ]
     parts.append(
         f"Dots mark the {plural(len(s.meetings), 'day')} with a meeting and small squares the "

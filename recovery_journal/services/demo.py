@@ -371,7 +371,7 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
         CallListPerson(name="Lou", role="sponsor", phone="07700 900123"),
         CallListPerson(name="Jo", role="friend from the group", phone="07700 900456"),
         CallListPerson(
-            name="Demo helpline (not a real number)", role="helpline", phone="0808 157 0192"
+            name="Demo helpline – not a real number", role="helpline", phone="0808 157 0192"
         ),
     )
     settings = Settings(

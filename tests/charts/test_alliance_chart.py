@@ -86,7 +86,7 @@ def test_area_cells_stop_after_45_days():
 def test_summary_says_the_items_are_not_validated():
     text = chart_summary("alliance", DATA, START, END)
     assert text.startswith("From 1 January 2026 to 31 March 2026 you did 4 relationship check-ins.")
-    assert "The latest, on 20 March 2026, scored 50.0 out of 100." in text
+    assert "The latest, on 20 March 2026, scored 50 out of 100." in text
     assert "1 check-in had fewer than 6 answers, so it has no score." in text
     assert "Bo became a new sponsor on 1 March 2026." in text
     assert text.endswith(NOT_VALIDATED)
@@ -105,7 +105,7 @@ def test_hover(style):
     chart = render_chart("alliance", DATA, START, END, style)
     text = chart.describe(x_of(D(2026, 2, 11)), 80)
     assert text == (
-        "Check-in on 10 February 2026: 87.5 out of 100\n"
-        "Bond 100.0, Respect 50.0, Goals 100.0, Tasks 100.0"
+        "Check-in on 10 February 2026: 88 out of 100\n"
+        "Feeling cared for: 100, Respect: 50, Shared goals: 100, Working together: 100"
     )
     assert "no score" in (chart.describe(x_of(D(2026, 3, 5)), 0) or "")

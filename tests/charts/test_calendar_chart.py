@@ -81,9 +81,9 @@ def test_meeting_dots_and_two_way_contact_squares(style):
 def test_summary_counts():
     text = chart_summary("calendar", DATA, START, END)
     assert text == (
-        "Of the 37 days from 5 January 2026 to 10 February 2026, 26 were abstinent, 2 had use "
-        "and 9 are not filled in yet. Dots mark the 2 days with a meeting and small squares "
-        "the 1 day you and your sponsor were in touch."
+        "Of the 37 days from 5 January 2026 to 10 February 2026, 26 were abstinent, 2 you "
+        "marked as used and 9 are not filled in yet. Dots mark the 2 days with a meeting and "
+        "small squares the 1 day you and your sponsor were in touch."
     )
 
 

@@ -14,10 +14,11 @@ from recovery_journal.charts.report import (
     summary_cards,
 )
 from recovery_journal.charts.report.words import days_abstinent, milestone_groups
+from recovery_journal.charts.words import whole
 from recovery_journal.domain.attendance import meeting_events
 from recovery_journal.domain.contacts import two_way_contacts
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.formatting import format_percent, format_score
+from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.models import DayRecord, DayStatus, JournalData, Settings
 from recovery_journal.domain.pda import headline, pda_window
 from recovery_journal.domain.stats import compute_stats
@@ -113,7 +114,7 @@ def test_cards_show_the_domain_figures_in_words(data, content):
     assert f"{window.known} of {window.days} days recorded" in cards["abstinent"].detail
     stats = compute_stats(data, AS_OF)
     assert cards["run"].value == f"{stats.runs.current.days} days"
-    assert cards["relationship"].value == format_score(stats.alliance.score)
+    assert cards["relationship"].value == whole(stats.alliance.score)
     assert cards["contacts"].value == str(content.contacts)
     assert f"{content.meetings} meetings in this period" in cards["meetings"].detail
 
@@ -167,6 +168,13 @@ def test_no_milestones_without_records():
     content = gather_report(empty, period_for_range(empty, AS_OF, "90d"))
     assert content.milestones == () and content.weeks == () and content.is_empty
     assert [card.value for card in summary_cards(content)][:2] == ["—", "—"]
+    cards = {card.key: card for card in summary_cards(content)}
+    assert cards["milestones"].detail.startswith("No milestones in this period.")
+    assert "None fell" not in cards["milestones"].detail
+    assert (
+        cards["meetings"].detail
+        == "0 meetings in this period. No complete week yet to count meetings in."
+    )
 
 
 # --- privacy --------------------------------------------------------------------------------------

@@ -18,11 +18,11 @@ from recovery_journal.charts.report import (
     write_report_pdf,
 )
 from recovery_journal.charts.report.words import days_abstinent, week_label
-from recovery_journal.charts.words import plural, short_date
+from recovery_journal.charts.words import plural, short_date, whole
 from recovery_journal.domain.attendance import meeting_events
 from recovery_journal.domain.contacts import two_way_contacts
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.formatting import format_percent, format_score
+from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.pda import headline, pda_window
 from recovery_journal.domain.stats import compute_stats
 from tests.report.journal import (
@@ -79,7 +79,7 @@ def test_the_cover_figures_equal_the_measures_for_the_period(data, default_pdf):
     assert f"Current run {plural(stats.runs.current.days, 'day')} Since 21 Feb 2026" in text
     assert f"{meetings} meetings in this period" in text
     assert f"Sponsor contact {contacts} Two-way contacts in this period" in text
-    assert f"Sponsor relationship {format_score(stats.alliance.score)} Out of 100" in text
+    assert f"Sponsor relationship {whole(stats.alliance.score)} Out of 100" in text
     # independent reference: the number of meetings and contacts dated in the period
     assert meetings == sum(1 for d in MEETING_DATES if start <= d <= AS_OF)
     assert contacts == sum(1 for d in CONTACT_DATES if start <= d <= AS_OF)

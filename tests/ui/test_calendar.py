@@ -327,3 +327,11 @@ def test_every_control_is_named_and_reachable(qtbot, view, journal):
     assert not unnamed_controls(dialog)
     assert view.grid.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert view.grid.accessibleName() and view.grid.accessibleDescription()
+
+
+def test_the_last_30_days_say_they_run_to_today_in_any_month(qtbot, view):
+    view.show_date(TODAY - dt.timedelta(days=45))  # another month shown
+    figures = view.panel.figures.text()
+    assert "Last 30 days, to today:" in figures
+    assert "Last 30 days:" not in figures
+    assert "from the Calendar" not in figures  # this is the Calendar: "add them here"

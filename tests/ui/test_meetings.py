@@ -226,6 +226,10 @@ def test_an_empty_journal_says_what_to_do(qtbot, tmp_path):
     empty = Journal(tmp_path / "empty")
     view = page(qtbot, empty, MeetingsView)
     assert view.panel.empty.isVisible() and "No meetings logged yet" in view.panel.empty.text()
+    # The filters say what they show, even before there is anything to filter.
+    assert view.fellowship_filter.currentText() == "All fellowships"
+    assert view.format_filter.currentText() == "All formats"
+    assert view.period_filter.currentText() == "All time"
     assert not view.panel.edit_button.isEnabled() and not view.panel.delete_button.isEnabled()
     view.focus_first()
     assert view.panel.add_button.hasFocus() or QApplication.focusWidget() is None
@@ -254,3 +258,24 @@ def test_sorting_with_the_keyboard_from_the_column_titles(qtbot, view):
     qtbot.keyClick(view.panel.search, Qt.Key.Key_A)
     qtbot.keyClick(view.panel.search, Qt.Key.Key_Escape)  # Escape clears the search
     assert view.panel.search.text() == ""
+
+
+def test_the_helpfulness_slider_is_the_shared_one_with_no_words_added(qtbot, journal):
+    """The value and the end words are the shared RatingSlider's (ui/choices.py); the dialog
+    adds no label of its own beside them that could run into "Not at all … Very Not rated"."""
+    from PySide6.QtWidgets import QLabel
+
+    from recovery_journal.ui.choices import RatingSlider
+
+    dialog = MeetingEditDialog(journal.controller, TODAY, None, MEETINGS[3])
+    qtbot.addWidget(dialog)
+    assert type(dialog.helpfulness) is RatingSlider and dialog.helpfulness.value() == 8
+    row = dialog.helpfulness.parentWidget()
+    extra = [
+        label.text()
+        for label in row.findChildren(QLabel)
+        if label.text() and not dialog.helpfulness.isAncestorOf(label)
+    ]
+    assert extra == []
+    label = dialog.form.labelForField(row)
+    assert isinstance(label, QLabel) and label.text() == "Ho&w helpful:"

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStyleOptionHeader
 
 from recovery_journal.domain.alliance import alliance_score, area_scores
 from recovery_journal.domain.formatting import format_score
@@ -20,11 +21,12 @@ from recovery_journal.domain.models import (
     SponsorContact,
     Topic,
 )
+from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET, CheckinDialog
 from recovery_journal.ui.sponsor.checkin_form import NOT_A_TEST, SKIP
 from recovery_journal.ui.sponsor.dialogs import ContactEditDialog, SponsorDialog
 from recovery_journal.ui.sponsor.view import SponsorView
 from recovery_journal.ui.widgets import FieldMessage, to_qdate
-from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
+from tests.ui.test_accessibility import _mnemonics, unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (
     TODAY,
     Journal,
@@ -177,10 +179,17 @@ def test_a_checkin_with_one_statement_skipped_and_its_score(qtbot, view, journal
     form.buttons["T2"][4].click()  # T1 stays skipped
     expected = alliance_score(answers)
     assert expected is not None
-    assert form.score.text() == f"Score: {format_score(expected)} out of 100"
+    # On screen a whole number, halves up (the stored score keeps one decimal: 78.6).
+    assert format_score(expected) == "78.6"
+    assert form.score.text() == "Score: 79 out of 100"
     areas = area_scores(answers)
-    assert f"Bond {format_score(areas['bond'])}" in form.areas.text()
-    assert "Tasks —" in form.areas.text()  # one of its two statements is skipped
+    assert areas["bond"] == 87.5
+    assert "Feeling cared for: 88" in form.areas.text()  # 87.5 rounds half up
+    assert "Respect: " in form.areas.text() and "Shared goals: " in form.areas.text()
+    assert "Working together: —" in form.areas.text()  # one of its two statements is skipped
+    assert "Bond" not in form.areas.text() and "." not in form.areas.text().split(". ")[0]
+    assert "not a grade" in form.areas.text()
+    assert "only describe" not in form.areas.text()
     qtbot.keyClicks(form.note, "Feeling heard.")
     form.save_button.click()
     stored = journal.session.data().checkins[-1]
@@ -189,10 +198,11 @@ def test_a_checkin_with_one_statement_skipped_and_its_score(qtbot, view, journal
     history = view.history
     assert history.proxy.rowCount() == 2
     assert history.current_record().date == TODAY
-    assert history.model.data(history.proxy.mapToSource(history.proxy.index(0, 1))) == (
-        format_score(expected)
-    )
-    assert "with a score of" in history.undo_bar.label.text()
+    assert history.model.data(history.proxy.mapToSource(history.proxy.index(0, 1))) == "79"
+    assert "with a score of 79." in history.undo_bar.label.text()
+    assert "Feeling cared for: 88" in view.history_areas.text()
+    assert "latest relationship check-in" in view.figures.text()
+    assert view.figures.text().endswith(": 79.")
     assert form.answers() == dict.fromkeys(ALLIANCE_ITEMS)  # a fresh form
 
     data = journal.reopen()
@@ -328,3 +338,106 @@ def test_the_tabs_answer_to_the_keyboard(qtbot, view):
     assert view.checkin_form.isAncestorOf(view.focusWidget())
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert view.tabs.currentIndex() == 2
+
+
+def _add_sponsor_called(qtbot, name: str) -> None:
+    dialog = wait_for(qtbot, SponsorDialog)
+    assert isinstance(dialog, SponsorDialog)
+    qtbot.keyClicks(dialog.name, name)
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_with_no_sponsor_the_checkin_waits_kindly_and_offers_to_add_one(qtbot, tmp_path):
+    empty = Journal(tmp_path / "empty")
+    try:
+        view = page(qtbot, empty, SponsorView)
+        assert isinstance(view, SponsorView)
+        view.contacts.search.setFocus()
+        qtbot.waitUntil(view.contacts.search.hasFocus)
+        qtbot.keyClick(view.contacts.search, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+        assert view.tabs.currentIndex() == 1
+        # No questionnaire, no empty history: one calm sentence and one button.
+        assert view.no_sponsor.isVisible()
+        assert not view.checkin_form.isVisible() and not view.checkin_history.isVisible()
+        assert (
+            view.no_sponsor_text.text()
+            == NO_SPONSOR_YET
+            == ("When you have a sponsor, you can check in here on how it feels between you.")
+        )
+        assert view.add_sponsor_button.text().replace("&", "") == "Add a sponsor…"
+        assert view.add_sponsor_button.hasFocus()  # Ctrl+2 lands on it
+        assert not unnamed_controls(view) and not unreachable_controls(view)
+        letters = _mnemonics(view)
+        assert len(letters) == len(set(letters)), letters
+        qtbot.keyClick(view.add_sponsor_button, Qt.Key.Key_Space)
+        _add_sponsor_called(qtbot, "Sam")
+        # Now the eight statements, with the new sponsor chosen, and the keyboard in them.
+        assert view.checkin_form.isVisible() and not view.no_sponsor.isVisible()
+        assert view.checkin_form.sponsor.currentText() == "Sam"
+        assert view.checkin_form.isAncestorOf(QApplication.focusWidget())
+        assert [s.name for s in empty.session.data().sponsors] == ["Sam"]
+    finally:
+        empty.close()
+
+
+def test_earlier_checkins_stay_in_reach_after_the_sponsor_is_deleted(qtbot, view, journal):
+    journal.session.delete_sponsor("dana")
+    view.refresh()
+    view.tabs.setCurrentIndex(1)
+    assert view.no_sponsor.isVisible() and view.checkin_history.isVisible()
+    view.history.table.select_row(0)
+    view.history.edit_button.click()  # "Change…" brings the form back for that check-in
+    assert view.checkin_form.isVisible() and view.checkin_form.editing is not None
+    view.checkin_form.cancel_button.click()
+    assert view.no_sponsor.isVisible()
+
+
+def test_the_checkin_dialog_without_a_sponsor(qtbot, tmp_path):
+    empty = Journal(tmp_path / "empty")
+    try:
+        dialog = CheckinDialog(empty.controller, TODAY, None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert dialog.lead.text() == NO_SPONSOR_YET
+        assert not any(row.isVisible() for row in dialog.answers.values())
+        assert not dialog.save_button.isVisible() and dialog.add_sponsor_button.isVisible()
+        assert dialog.cancel_button.text() == "Close"
+        qtbot.waitUntil(dialog.add_sponsor_button.hasFocus)
+        assert not unnamed_controls(dialog) and not unreachable_controls(dialog)
+        dialog.try_save()  # Enter saves nothing while there is nothing to answer
+        assert empty.session.data().checkins == ()
+        dialog.add_sponsor_button.click()
+        _add_sponsor_called(qtbot, "Sam")
+        assert dialog.save_button.isVisible() and not dialog.add_sponsor_button.isVisible()
+        assert all(row.isVisible() for row in dialog.answers.values())
+        assert dialog.sponsor.currentText() == "Sam"
+        assert "own wording" in dialog.lead.text()
+        for item in ALLIANCE_ITEMS:
+            dialog.answers[item].set_value(3)
+        dialog.save_button.click()
+        (stored,) = empty.session.data().checkins
+        assert stored.sponsor_key == empty.session.data().sponsors[0].key
+    finally:
+        empty.close()
+
+
+def test_the_since_column_arrow_points_the_way_it_is_sorted(qtbot, journal):
+    journal.session.add_sponsor(Sponsor(key="bo", name="Bo", started_on=days_before(20)))
+    view = page(qtbot, journal, SponsorView)
+    assert isinstance(view, SponsorView)
+    view.tabs.setCurrentIndex(2)
+    table = view.sponsors.table
+    header = table.horizontalHeader()
+    assert [view.sponsors.model.record(r).name for r in range(2)] == ["Bo", "Dana"]
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    option = QStyleOptionHeader()
+    header.initStyleOptionForIndex(option, 1)
+    # newest first: the arrow points down (▼), as descending usually shows
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortDown
+    header.sort_by(1)  # the other way round: oldest first, the arrow up
+    assert [view.sponsors.model.record(r).name for r in range(2)] == ["Dana", "Bo"]
+    header.initStyleOptionForIndex(option, 1)
+    assert option.sortIndicator == QStyleOptionHeader.SortIndicator.SortUp

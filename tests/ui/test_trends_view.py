@@ -18,6 +18,7 @@ from recovery_journal.charts import CHART_NAMES, chart_summary, range_for
 from recovery_journal.domain.models import DayRecord, DayStatus
 from recovery_journal.services.demo import generate_demo
 from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.trends.card import figure_message
 from recovery_journal.ui.trends.view import TrendsView
 from tests.conftest import FAST_KDF
 
@@ -212,12 +213,24 @@ def test_nothing_recorded_yet(qtbot, tmp_path):
         view = TrendsView(session, lambda: TODAY)
         qtbot.addWidget(view)
         view.refresh()
+        # The figure says "Nothing recorded …" (and its hint); the words under it don't repeat it.
         assert set(view.summaries().values()) <= {
-            "Nothing recorded in this period yet.",
-            "Nothing recorded in this period yet. You can rate craving and confidence on Today.",
-            "Nothing recorded in this period yet. These questions are the app's own wording, "
-            "not a validated test.",
+            "",
+            "These questions are the app's own wording, not a validated test.",
         }
+        for card in view.cards.values():
+            assert card.chart is not None
+            drawn = figure_message(card.chart.figure)
+            assert drawn.startswith("Nothing recorded in this period yet.")
+            shown = f"{drawn}\n{card.summary.text() if card.summary.isVisibleTo(view) else ''}"
+            assert shown.count("Nothing recorded in this period yet.") == 1, card.name
+            for line in drawn.splitlines():
+                assert line not in card.summary.text()
+            # screen readers still get the whole summary
+            assert card.accessibleDescription() == card.chart.summary
+            assert card.chart.summary.startswith("Nothing recorded in this period yet.")
+        assert "figures as of" in view.range_label.text()
+        assert "measures" not in view.range_label.text()
     finally:
         session.close()
 

@@ -2,7 +2,8 @@
 
 Plain, warm, second person. On screen and on the cover "days abstinent", never "PDA"; the
 abbreviation appears only in the report's glossary. Every figure is formatted from the
-domain's numbers with ``format_percent`` / ``format_score``; nothing is computed here.
+domain's numbers with ``format_percent`` and ``charts.words.whole`` (relationship scores as whole
+numbers, halves up; the data keep one decimal); nothing is computed here.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from recovery_journal.charts.report.content import (
     WeekRow,
     WeeksMeeting,
 )
-from recovery_journal.charts.words import long_date, plural, short_date
-from recovery_journal.domain.formatting import format_percent, format_score
+from recovery_journal.charts.words import long_date, plural, short_date, whole
+from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.pda import PdaWindow, headline
 
 NOT_CLINICAL = "This is a personal journal, not a clinical record."
@@ -106,7 +107,7 @@ def meetings_card(content: ReportContent) -> Card:
             "meetings",
             "Meetings",
             str(content.meetings),
-            f"{_sentence(count)} in this period. No complete week yet to compare with 1 a week.",
+            f"{_sentence(count)} in this period. No complete week yet to count meetings in.",
         )
     return Card(
         "meetings",
@@ -144,15 +145,15 @@ def relationship_card(content: ReportContent) -> Card:
         )
     detail = f"Out of 100, from your check-in on {short_date(alliance.date)}"
     if alliance.previous_score is not None:
-        detail += f" (the one before: {format_score(alliance.previous_score)})"
-    return Card("relationship", "Sponsor relationship", format_score(alliance.score), detail + ".")
+        detail += f" (the one before: {whole(alliance.previous_score)})"
+    return Card("relationship", "Sponsor relationship", whole(alliance.score), detail + ".")
 
 
 def milestones_card(content: ReportContent) -> Card:
     upcoming = next_milestone_text(content)
     after = f" {upcoming}." if upcoming else ""
     if not content.milestones:
-        return Card("milestones", "Milestones", "—", f"None fell in this period.{after}")
+        return Card("milestones", "Milestones", "—", f"No milestones in this period.{after}")
     latest = content.milestones[-1]
     detail = f"Reached on {short_date(latest.milestone.date)}"
     others = len(content.milestones) - 1
@@ -313,8 +314,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ),
     (
         "Sponsor relationship",
-        "Your own rating in the relationship check-in: eight statements about bond, respect, "
-        "goals and tasks, scored 0 to 100. The wording is the app's own; it is not a "
+        "Your own rating in the relationship check-in: eight statements about feeling cared "
+        "for, respect, shared goals and working together, scored 0 to 100 (shown as a whole "
+        "number). The wording is the app's own; it is not a "
         "validated questionnaire.",
     ),
     (

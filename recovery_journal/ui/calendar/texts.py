@@ -39,5 +39,12 @@ def missing_line(window: PdaWindow) -> str:
 
 
 def figure_lines(stats: Stats) -> list[str]:
-    """The last 30 days, as Today shows them (same words, same numbers)."""
-    return window_line(stats.pda["30"], 30)
+    """The last 30 days, as Today shows them (same numbers), said to end today: the month
+    shown beside them may be another one."""
+    lines = window_line(stats.pda["30"], 30)
+    return [
+        line.replace("Last 30 days:", "Last 30 days, to today:", 1).replace(
+            " from the Calendar ", " here ", 1
+        )
+        for line in lines
+    ]

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyleOptionHeader,
     QTableView,
     QToolButton,
     QWidget,
@@ -98,6 +99,22 @@ class SortHeader(QHeaderView):
             f"{title}{f', sorted {way}' if sorted_by else ''}. Left and Right choose a "
             "column; Space sorts by it"
         )
+
+    def initStyleOptionForIndex(self, option: QStyleOptionHeader, logicalIndex: int) -> None:
+        """Qt hands Fusion "ascending" as a downward arrow and "descending" as an upward one;
+        turned round here so the arrow points the usual way: ▲ ascending (oldest, A first),
+        ▼ descending (newest first, as the tables open)."""
+        super().initStyleOptionForIndex(option, logicalIndex)
+        if self.style().name().casefold() != "fusion":
+            return
+        up, down = (
+            QStyleOptionHeader.SortIndicator.SortUp,
+            QStyleOptionHeader.SortIndicator.SortDown,
+        )
+        if option.sortIndicator == up:
+            option.sortIndicator = down
+        elif option.sortIndicator == down:
+            option.sortIndicator = up
 
     def paintSection(self, painter: QPainter, rect: QRect, section: int) -> None:
         super().paintSection(painter, rect, section)

@@ -85,7 +85,7 @@ class MeetingsView(QWidget):
         self.setAccessibleName("Meetings")
         self.dialog: MeetingEditDialog | None = None
         self._shown: tuple[Meeting, ...] | None = None
-        self._fellowships: list[str] = []
+        self._fellowships: list[str] | None = None  # None: the filter is not filled in yet
         self._period: tuple[int | None, dt.date] | None = None
 
         layout = QVBoxLayout(self)
@@ -110,7 +110,7 @@ class MeetingsView(QWidget):
         )
         self.fellowship_filter = self.panel.add_filter("Fellowship", QComboBox(self))
         self.format_filter = self.panel.add_filter("Format", QComboBox(self))
-        for label, test in [("Any format", None), *format_filters()]:
+        for label, test in [("All formats", None), *format_filters()]:
             self.format_filter.addItem(label, test)
         self.period_filter = self.panel.add_filter("Period", QComboBox(self), tests=False)
         self.period_filter.currentIndexChanged.connect(lambda _i: self._period_changed())

@@ -32,14 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.alliance import MIN_ANSWERED, alliance_score, area_scores
-from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
 from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import validate_checkin
 from recovery_journal.services.ui_support import current_sponsor
 from recovery_journal.ui import theme
 from recovery_journal.ui.dialogs.checkin import SCALE, STATEMENTS
-from recovery_journal.ui.sponsor.columns import AREA_LABELS, NO_SPONSOR
+from recovery_journal.ui.sponsor.columns import AREA_LABELS, NO_SPONSOR, score_text
 from recovery_journal.ui.widgets import (
     FieldMessage,
     from_qdate,
@@ -56,6 +55,12 @@ if TYPE_CHECKING:
 #: which Qt reads as "choose an id").
 SKIP = 9
 
+#: What the area figures are, in plain words (they describe; they are not a grade).
+AREAS_NOTE = (
+    "Each area is its two statements; a dash means one of them was skipped. These are a way "
+    "to notice how it feels, not a grade."
+)
+
 NOT_A_TEST = (
     "These eight statements are this app's own wording, adapted from research on the bond "
     "between two people and their agreement on goals and tasks. They are not a validated "
@@ -64,9 +69,12 @@ NOT_A_TEST = (
 
 
 class CheckinForm(QFrame):
-    """``saved(checkin)`` after a check-in was stored (added, or changed)."""
+    """``saved(checkin)`` after a check-in was stored (added, or changed); ``reset`` when
+    the form is back to a new check-in."""
 
     saved = Signal(object)
+    #: The form went back to a new, empty check-in (after saving, or "Stop changing").
+    reset = Signal()
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -243,6 +251,7 @@ class CheckinForm(QFrame):
             )
         )
         self.cancel_button.hide()
+        self.reset.emit()
 
     def edit(self, checkin: AllianceCheckin) -> None:
         """Change an earlier check-in."""
@@ -307,16 +316,11 @@ class CheckinForm(QFrame):
             )
             self.areas.setText("")
         else:
-            self.score.setText(f"Score: {format_score(score)} out of 100")
+            # On screen a whole number, halves up; the stored score keeps its one decimal.
+            self.score.setText(f"Score: {score_text(score)} out of 100")
             areas = area_scores(answers)
-            parts = [
-                f"{AREA_LABELS[area]} {'—' if value is None else format_score(value)}"
-                for area, value in areas.items()
-            ]
-            self.areas.setText(
-                " · ".join(parts) + ". Each area is its two statements; a dash means one of "
-                "them is skipped. Area scores only describe, they don't measure."
-            )
+            parts = [f"{AREA_LABELS[area]}: {score_text(value)}" for area, value in areas.items()]
+            self.areas.setText(" · ".join(parts) + ". " + AREAS_NOTE)
         self.score.setAccessibleName(self.score.text())
         self._show_date_message()
 

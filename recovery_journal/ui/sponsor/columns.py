@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
+from recovery_journal.charts.words import whole
 from recovery_journal.domain.alliance import alliance_score, area_scores
-from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import (
     ALLIANCE_ITEMS,
     AllianceCheckin,
@@ -29,11 +29,12 @@ from recovery_journal.ui.meetings.record_model import (
 MODE_LABELS: Mapping[ContactMode, str] = {mode: label for mode, label, _tip in MODES}
 TOPIC_LABELS: Mapping[Topic, str] = {topic: label for topic, label, _tip in TOPICS}
 INITIATOR_LABELS: Mapping[Initiator, str] = {Initiator.ME: "I did", Initiator.SPONSOR: "Sponsor"}
+#: The four areas of MEASURES §5 in plain words (the research's "bond", "goals" and "tasks").
 AREA_LABELS: Mapping[str, str] = {
-    "bond": "Bond",
+    "bond": "Feeling cared for",
     "respect": "Respect",
-    "goals": "Goals",
-    "tasks": "Tasks",
+    "goals": "Shared goals",
+    "tasks": "Working together",
 }
 NO_SPONSOR = "Not named"
 
@@ -142,7 +143,9 @@ def answered_count(checkin: AllianceCheckin) -> int:
 
 
 def score_text(score: float | None) -> str:
-    return "—" if score is None else format_score(score)
+    """A relationship score as the screen shows it: a whole number, halves up ("82"). The
+    stored score and the exports keep the domain's one decimal; this is only for reading."""
+    return "—" if score is None else whole(score)
 
 
 def checkin_columns(
@@ -179,4 +182,4 @@ def checkin_columns(
 
 def areas_text(checkin: AllianceCheckin) -> str:
     scores = area_scores(checkin.answers)
-    return " · ".join(f"{AREA_LABELS[area]} {score_text(scores[area])}" for area in AREA_LABELS)
+    return " · ".join(f"{AREA_LABELS[area]}: {score_text(scores[area])}" for area in AREA_LABELS)

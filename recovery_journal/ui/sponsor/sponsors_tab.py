@@ -45,8 +45,8 @@ class SponsorsTab(QWidget):
             panel.action_row.indexOf(panel.delete_button), self.end_button
         )
         panel.table.selectionModel().selectionChanged.connect(lambda *_a: self.enable_end())
-        panel.add_requested.connect(lambda: self._open_sponsor(None))
-        panel.edit_requested.connect(self._open_sponsor)
+        panel.add_requested.connect(lambda: self.open_sponsor(None))
+        panel.edit_requested.connect(self.open_sponsor)
         panel.delete_requested.connect(self.delete_sponsor)
         panel.empty.setText(
             "No sponsor here yet. When you have one — or had one before — add them with the "
@@ -78,13 +78,15 @@ class SponsorsTab(QWidget):
         sponsor = self.panel.current_record()
         self.end_button.setEnabled(isinstance(sponsor, Sponsor) and sponsor.ended_on is None)
 
-    def _open_sponsor(self, sponsor: Any, *, end: bool = False) -> None:
+    def open_sponsor(self, sponsor: Any, *, end: bool = False) -> SponsorDialog:
+        """Open the sponsor dialog: a new sponsor (``None``), a change, or an end date."""
         record = sponsor if isinstance(sponsor, Sponsor) else None
         dialog = SponsorDialog(self.controller, self, record, end=end)
         dialog.saved.connect(self._sponsor_saved)
         dialog.finished.connect(lambda _r: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
+        return dialog
 
     def _closed(self, dialog: QWidget) -> None:
         if self.dialog is dialog:
@@ -95,7 +97,7 @@ class SponsorsTab(QWidget):
     def _end_sponsorship(self) -> None:
         sponsor = self.panel.current_record()
         if isinstance(sponsor, Sponsor):
-            self._open_sponsor(sponsor, end=True)
+            self.open_sponsor(sponsor, end=True)
 
     def _sponsor_saved(self, sponsor: Any) -> None:
         self.changed.emit()
@@ -121,7 +123,7 @@ class SponsorsTab(QWidget):
                 self.changed.emit()
                 self.panel.undo_bar.say(f"Deleted {names} from your sponsors.", False)
             elif value == "end" and len(chosen) == 1:
-                self._open_sponsor(chosen[0], end=True)
+                self.open_sponsor(chosen[0], end=True)
 
         answers = [
             ("Keep them", QMessageBox.ButtonRole.RejectRole, "keep"),

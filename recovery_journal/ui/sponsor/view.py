@@ -18,16 +18,18 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from recovery_journal.domain.formatting import format_score
 from recovery_journal.domain.models import AllianceCheckin, Sponsor, SponsorContact
 from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.services.ui_support import CheckinDue, checkin_due, current_sponsor
+from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET
 from recovery_journal.ui.meetings.columns import PERIODS
 from recovery_journal.ui.meetings.record_model import RecordTableModel, date_text, period_test
 from recovery_journal.ui.meetings.records_panel import RecordsPanel
@@ -38,6 +40,7 @@ from recovery_journal.ui.sponsor.columns import (
     checkin_columns,
     contact_columns,
     contact_search_text,
+    score_text,
     sponsor_names,
     two_way_filters,
 )
@@ -75,7 +78,7 @@ def sponsor_line(stats: Stats, sponsor: Sponsor | None) -> str:
     parts.append(f"two-way contacts in the last 30 days: {contacts.contacts_30}")
     if stats.alliance.date is not None:
         score = stats.alliance.score
-        value = "no score (fewer than 6 answers)" if score is None else format_score(score)
+        value = "no score (fewer than 6 answers)" if score is None else score_text(score)
         parts.append(f"latest relationship check-in ({date_text(stats.alliance.date)}): {value}")
     text = " · ".join(parts) + "."
     return text[0].upper() + text[1:]
@@ -168,9 +171,16 @@ class SponsorView(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.checkin_form = CheckinForm(self.controller, scroll)
         self.checkin_form.saved.connect(self._checkin_saved)
+        self.checkin_form.reset.connect(self._show_checkin_side)
         scroll.setWidget(self.checkin_form)
         self.checkin_scroll = scroll
-        row.addWidget(scroll, 3)
+        # With no sponsor yet, a calm word and a way to add one instead of the eight statements.
+        self.checkin_stack = QStackedWidget(page)
+        self.no_sponsor = self._build_no_sponsor(self.checkin_stack)
+        self.checkin_stack.addWidget(self.no_sponsor)
+        self.checkin_stack.addWidget(scroll)
+        self.checkin_stack.setCurrentWidget(scroll)
+        row.addWidget(self.checkin_stack, 3)
 
         history = QWidget(page)
         column = QVBoxLayout(history)
@@ -196,8 +206,30 @@ class SponsorView(QWidget):
         self.history_areas = wrapped("", history, muted=True)
         column.addWidget(self.history_areas)
         row.addWidget(history, 2)
-        panel.table.fit_columns(("Wed 28 Sep 2026", "100.0", "A name"))
+        self.checkin_history = history
+        panel.table.fit_columns(("Wed 28 Sep 2026", "100", "A name"))
         self.tabs.addTab(page, "&Relationship check-in")
+
+    def _build_no_sponsor(self, parent: QWidget) -> QWidget:
+        box = QWidget(parent)
+        box.setAccessibleName("No sponsor yet")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading("How does it feel with your sponsor?", 2, box))
+        self.no_sponsor_text = wrapped(NO_SPONSOR_YET, box)
+        column.addWidget(self.no_sponsor_text)
+        self.add_sponsor_button = named(
+            QPushButton("Add a s&ponsor…", box),
+            "Add a sponsor",
+            "Opens a short form to add your sponsor; then the check-in is here.",
+        )
+        self.add_sponsor_button.clicked.connect(self.add_sponsor)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_sponsor_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        return box
 
     def _build_sponsors(self) -> None:
         self.sponsors_tab = SponsorsTab(self.controller, self)
@@ -230,6 +262,7 @@ class SponsorView(QWidget):
             self.history.set_records(data.checkins, keep=lambda c: c.id)
         self.contacts.empty.setVisible(not data.contacts)
         self.history.empty.setVisible(not data.checkins)
+        self._show_checkin_side()
         self._contact_period_changed()
         self._show_due(checkin_due(data, today))
         self.sponsors_tab.enable_end()
@@ -245,7 +278,10 @@ class SponsorView(QWidget):
                 self.contacts.add_button.setFocus()
             )
         elif page == 1:
-            self.checkin_form.first_button().setFocus()
+            if self.checkin_stack.currentWidget() is self.no_sponsor:
+                self.add_sponsor_button.setFocus()
+            else:
+                self.checkin_form.first_button().setFocus()
         else:
             self.sponsors.table.setFocus()
 
@@ -291,8 +327,41 @@ class SponsorView(QWidget):
         self.tabs.setCurrentIndex(1)
         if self.checkin_form.editing is None:
             self.checkin_form.start_new()
+        self._show_checkin_side()
+        if self.checkin_stack.currentWidget() is self.no_sponsor:
+            self.add_sponsor_button.setFocus()
+            return
         self.checkin_scroll.ensureVisible(0, 0)
         self.checkin_form.first_button().setFocus()
+
+    # -- the check-in with no sponsor yet -------------------------------------------------------
+    def _show_checkin_side(self) -> None:
+        """The eight statements once there is a sponsor (or while changing an earlier
+        check-in); before that, the calm word and "Add a sponsor…". Earlier check-ins show
+        whenever there are any."""
+        if not self.controller.is_unlocked:
+            return
+        data = self.controller.data()
+        form = bool(data.sponsors) or self.checkin_form.editing is not None
+        was_empty = self.checkin_stack.currentWidget() is self.no_sponsor
+        self.checkin_stack.setCurrentWidget(self.checkin_scroll if form else self.no_sponsor)
+        self.checkin_history.setVisible(bool(data.sponsors or data.checkins))
+        if form and was_empty and self.checkin_form.editing is None:
+            self.checkin_form.start_new()  # chooses the sponsor just added
+
+    def add_sponsor(self) -> None:
+        """Add a sponsor from the check-in tab; the check-in is there once they are saved."""
+        dialog = self.sponsors_tab.open_sponsor(None)
+        dialog.finished.connect(lambda _r: self._after_adding_sponsor())
+
+    def _after_adding_sponsor(self) -> None:
+        if self.tabs.currentIndex() != 1:
+            return
+        self._show_checkin_side()
+        if self.checkin_stack.currentWidget() is self.no_sponsor:
+            self.add_sponsor_button.setFocus()
+        else:
+            self.checkin_form.first_button().setFocus()
 
     # -- contacts -------------------------------------------------------------------------------
     def _fill_sponsor_filter(self, sponsors: tuple[Sponsor, ...]) -> None:
@@ -393,6 +462,8 @@ class SponsorView(QWidget):
     def _edit_checkin(self, checkin: Any) -> None:
         if isinstance(checkin, AllianceCheckin):
             self.checkin_form.edit(checkin)
+            self._show_checkin_side()  # the form, even while there is no sponsor
+            self.checkin_form.first_button().setFocus()
 
     def _show_areas(self) -> None:
         checkin = self.history.current_record()

@@ -129,7 +129,9 @@ class ChartCard(QFrame):
             self._canvas_slot.removeWidget(old)
             old.hide()
             old.deleteLater()
-        self.summary.setText(chart.summary)
+        shown = on_screen_summary(chart)
+        self.summary.setText(shown)
+        self.summary.setVisible(bool(shown))
         self.summary.setAccessibleDescription(chart.summary)
         self.setAccessibleDescription(chart.summary)
 
@@ -202,6 +204,27 @@ class ChartCard(QFrame):
         self.saved_note.setAccessibleName(note)
         self.saved_note.show()
         return path
+
+
+def figure_message(figure: Any) -> str:
+    """The words an empty chart draws in its own picture ("Nothing recorded in this period
+    yet." and its hint), or "" when the chart has data."""
+    found = figure.findobj(lambda artist: artist.get_gid() == "empty.message")
+    return "\n".join(str(artist.get_text()) for artist in found)
+
+
+def on_screen_summary(chart: Chart) -> str:
+    """The summary as the card shows it under the figure: without the sentences the empty
+    figure already says, so they show once. Screen readers get the whole summary (the canvas's
+    and the card's description), and exports and the report keep it whole."""
+    message = figure_message(chart.figure)
+    if not message:
+        return chart.summary
+    text = chart.summary
+    for line in message.splitlines():
+        if line.strip():
+            text = text.replace(line.strip(), "")
+    return " ".join(text.split())
 
 
 def suggested_name(name: str, start: dt.date, end: dt.date, fmt: str) -> str:

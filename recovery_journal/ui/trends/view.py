@@ -228,7 +228,7 @@ class TrendsView(QWidget):
         # the figures start at the cards' width (the canvas keeps them fitted afterwards)
         style = style.with_(width_in=round(card.canvas_width() / style.dpi, 1))
         self.start, self.end = start, end
-        self.range_label.setText(f"{span(start, end)} · measures as of {span(end, end)}")
+        self.range_label.setText(f"{span(start, end)} · figures as of {span(end, end)}")
         steps = [self._chart_step(name, data, start, end, style) for name in self.cards]
         steps.append(lambda: self._build_insights(data, end))
         self._built_for = key
