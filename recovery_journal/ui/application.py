@@ -87,7 +87,9 @@ class Launcher(QObject):
     def _start_wizard(self) -> None:
         from recovery_journal.ui.wizard import FirstRunWizard
 
-        self.wizard = FirstRunWizard(self.vault_path, kdf=self._kdf, today=self._today)
+        self.wizard = FirstRunWizard(
+            self.vault_path, kdf=self._kdf, today=self._today, prefs=self.prefs
+        )
         self.wizard.journal_ready.connect(self._journal_made)
         self.wizard.rejected.connect(lambda: self.finished.emit(0))
         self.wizard.show()

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.ui.widgets import named
+from recovery_journal.ui import theme
+from recovery_journal.ui.widgets import FlowLayout, named
 
 #: A chosen toggle is marked by a tick as well as the highlight colour.
 CHECKED_STYLE = (
@@ -53,10 +54,14 @@ class RatingSlider(QWidget):
     ) -> None:
         super().__init__(parent)
         self._name = name
+        self._high = high
         self._value: int | None = None
+        self._caption: QLabel | None = None
+        self._caption_text = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The ends say what the scale means (muted); the value is shown apart from them.
         self.low_label = QLabel(ends[0], self)
         self.slider = named(QSlider(Qt.Orientation.Horizontal, self), name)
         self.slider.setRange(low, high)
@@ -64,8 +69,16 @@ class RatingSlider(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
         self.high_label = QLabel(ends[1], self)
+        for end in (self.low_label, self.high_label):
+            palette = end.palette()
+            palette.setColor(palette.ColorRole.WindowText, theme.muted_text_colour(end))
+            end.setPalette(palette)
         self.value_label = QLabel(self)
-        self.value_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Not rated  "))
+        self.value_label.setFont(theme.scaled_font(self.value_label.font(), 1.0, bold=True))
+        metrics = self.value_label.fontMetrics()
+        self.value_label.setMinimumWidth(
+            max(metrics.horizontalAdvance(t) for t in ("Not rated", f"{high} of {high}"))
+        )
         self.clear_button = named(QToolButton(self), f"Clear {name.lower()}")
         self.clear_button.setText("Clear")
         self.clear_button.setToolTip(f"Clear {name.lower()}")
@@ -73,6 +86,7 @@ class RatingSlider(QWidget):
         layout.addWidget(self.low_label)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.high_label)
+        layout.addSpacing(self.fontMetrics().height())
         layout.addWidget(self.value_label)
         layout.addWidget(self.clear_button)
         self.slider.actionTriggered.connect(self._on_action)
@@ -82,6 +96,25 @@ class RatingSlider(QWidget):
 
     def value(self) -> int | None:
         return self._value
+
+    def value_text(self) -> str:
+        """ "9 of 10", or "Not rated"."""
+        return "Not rated" if self._value is None else f"{self._value} of {self._high}"
+
+    def show_value_in(self, caption: QLabel, text: str) -> None:
+        """Show the value in the row's own label ("Craving: 9 of 10") instead of beside the
+        slider, well away from the end labels."""
+        self._caption = caption
+        self._caption_text = text
+        self.value_label.hide()
+        metrics = caption.fontMetrics()
+        caption.setMinimumWidth(
+            max(
+                metrics.horizontalAdvance(f"{text.replace('&', '')}: {label}")
+                for label in ("Not rated", f"{self._high} of {self._high}")
+            )
+        )
+        self._show()
 
     def align_ends(self, width: int) -> None:
         """Give both end labels the same width (so sliders above each other line up)."""
@@ -123,8 +156,10 @@ class RatingSlider(QWidget):
         self.changed.emit()
 
     def _show(self) -> None:
-        text = "Not rated" if self._value is None else str(self._value)
+        text = self.value_text()
         self.value_label.setText(text)
+        if self._caption is not None:
+            self._caption.setText(f"{self._caption_text}: {text}")
         self.slider.setAccessibleDescription(f"{self._name}: {text}")
         self.clear_button.setEnabled(self._value is not None)
 
@@ -187,9 +222,11 @@ class ChipRow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = FlowLayout(self)  # wraps onto a second line in a narrow window
+        self._flow = layout
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)
         self.buttons: dict[Any, QPushButton] = {}
@@ -202,8 +239,12 @@ class ChipRow(QWidget):
             self.buttons[value] = button
             self.group.addButton(button)
             layout.addWidget(button)
-        layout.addStretch(1)
         self._loading = False
+
+    def add_extra(self, widget: QWidget) -> None:
+        """Another control that flows with the chips (Today's step number)."""
+        widget.setParent(self)
+        self._flow.addWidget(widget)
 
     def values(self) -> tuple[Any, ...]:
         return tuple(key for key, button in self.buttons.items() if button.isChecked())

@@ -37,11 +37,9 @@ NO_NUMBER = (
 
 def _selectable(text: str, parent: QWidget, *, big: bool = False) -> QLabel:
     label = wrapped(text, parent)
-    label.setTextInteractionFlags(
-        Qt.TextInteractionFlag.TextSelectableByMouse
-        | Qt.TextInteractionFlag.TextSelectableByKeyboard
-    )
-    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    # Selectable with the mouse (to copy a number), but never focused: no text cursor.
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     label.setAccessibleName(text)
     if big:
         label.setFont(theme.scaled_font(label.font(), 1.3, bold=True))
@@ -56,7 +54,7 @@ class HelpDialog(QDialog):
         settings = controller.settings() if controller is not None else None
         people = controller.data().call_list if controller is not None else ()
         country_code = settings.country if settings is not None else ""
-        country = helplines.country(country_code)
+        country, guessed = helplines.country_for(country_code)
         emergency = (settings.emergency_number if settings else "") or (
             country.emergency if country else ""
         )
@@ -113,12 +111,23 @@ class HelpDialog(QDialog):
         layout.addWidget(heading("Helplines", 2, content))
         form = QFormLayout()
         self.country = named(QComboBox(content), "Country for helplines")
+        if country is None:  # never silently the first country of the list
+            self.country.addItem("Choose your country…", "")
         for item in helplines.countries():
             self.country.addItem(item.name, item.code)
         if country is not None:
             self.country.setCurrentIndex(self.country.findData(country.code))
         form.addRow("&Country:", self.country)
         layout.addLayout(form)
+        self.guessed_note: QLabel | None = None
+        if guessed:
+            self.guessed_note = wrapped(
+                "Chosen from your computer's language settings. You can set your country in "
+                "Settings, under Safety.",
+                content,
+                muted=True,
+            )
+            layout.addWidget(self.guessed_note)
         self.lines_box = QVBoxLayout()
         layout.addLayout(self.lines_box)
         self.country.currentIndexChanged.connect(self._show_country)
@@ -147,10 +156,13 @@ class HelpDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         found = helplines.country(self.country.currentData() or "")
-        if found is None:
-            return
         parent = self.country.parentWidget()
         assert parent is not None
+        if found is None:
+            self.lines_box.addWidget(
+                _selectable("Choose your country to see its helplines.", parent)
+            )
+            return
         self.lines_box.addWidget(
             _selectable(f"Emergency number in {found.name}: {found.emergency}", parent)
         )

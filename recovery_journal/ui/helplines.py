@@ -61,3 +61,23 @@ def countries() -> tuple[Country, ...]:
 
 def country(code: str) -> Country | None:
     return next((c for c in countries() if c.code == code), None)
+
+
+def system_country_code() -> str:
+    """The two-letter code of the country in the computer's locale ("" when it names none)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale.territoryToCode(QLocale.system().territory()) or ""
+
+
+def country_for(chosen: str) -> tuple[Country | None, bool]:
+    """The country to show help for, and whether it was only guessed from the locale.
+
+    The person's own choice first. With none made (an empty setting; "other" is a choice),
+    the computer's locale, when it is in the table. Otherwise ``None``: never the first
+    country of the list.
+    """
+    if chosen:
+        return country(chosen), False
+    guessed = country(system_country_code())
+    return guessed, guessed is not None

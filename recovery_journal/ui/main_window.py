@@ -66,6 +66,10 @@ class MainWindow(QMainWindow):
         self._help: QWidget | None = None
         self.idle: Any = None
         self.system_lock: Any = None
+        #: The offer to make a new recovery code (when the last one was never confirmed).
+        self.code_offer: QMessageBox | None = None
+        self.new_code_dialog: QWidget | None = None
+        self._code_offered = False
 
         self.setWindowTitle(APP_TITLE + (" — Demo journal" if demo else ""))
         self.setWindowIcon(icons.app_icon())
@@ -252,6 +256,7 @@ class MainWindow(QMainWindow):
 
         def show_code(code: str) -> None:
             view = NewCodeView(code, self)
+            view.panel.confirmed_changed.connect(self._note_code_confirmed)
             self.stack.addWidget(view)
             self.stack.setCurrentWidget(view)
             reset.deleteLater()
@@ -281,6 +286,75 @@ class MainWindow(QMainWindow):
         else:
             self._show_save_state(self.controller.save_state)
         self._start_watchers()
+        self._offer_new_code()
+
+    # -- a recovery code that was never confirmed -----------------------------------------------
+    def _offer_new_code(self) -> None:
+        """Once per run, when the journal's recovery code was shown but never confirmed as
+        kept (the first-run wizard was closed on that page): offer a new one, kindly."""
+        if self.demo or self._code_offered or not self.prefs.code_unconfirmed(self.vault_path):
+            return
+        self._code_offered = True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Your recovery code")
+        box.setText("Would you like to make a new recovery code?")
+        box.setInformativeText(
+            "When your journal was made, its recovery code wasn't confirmed as kept. The code is "
+            "your way back in if you ever forget your passphrase. A new one takes a moment, and "
+            "the old one then stops working."
+        )
+        make = box.addButton("&Make a new recovery code", QMessageBox.ButtonRole.AcceptRole)
+        make.setAccessibleName("Make a new recovery code")
+        later = box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        later.setAccessibleName("Not now")
+        box.setDefaultButton(make)
+        box.setEscapeButton(later)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        make.clicked.connect(self.make_new_code)
+        box.finished.connect(lambda _result: setattr(self, "code_offer", None))
+        self.code_offer = box
+        box.open()
+
+    def make_new_code(self) -> None:
+        """A new recovery code on a worker thread, then shown once (``RecoveryCodeDialog``)."""
+        from recovery_journal.ui.messages import open_error_text
+        from recovery_journal.ui.recovery_code import RecoveryCodeDialog
+        from recovery_journal.ui.worker import run_in_background
+
+        controller = self.controller
+        if controller is None or not controller.is_unlocked:
+            return
+        busy = QMessageBox(self)
+        busy.setWindowTitle("Your recovery code")
+        busy.setText("Making a new recovery code…")
+        busy.setStandardButtons(QMessageBox.StandardButton.NoButton)
+        busy.show()
+
+        def done(code: str) -> None:
+            busy.done(0)
+            busy.deleteLater()
+            dialog = RecoveryCodeDialog(
+                code, self, intro="Your old recovery code no longer opens your journal."
+            )
+            dialog.panel.confirmed_changed.connect(self._note_code_confirmed)
+            self.new_code_dialog = dialog
+            dialog.finished.connect(lambda _result: setattr(self, "new_code_dialog", None))
+            dialog.open()
+
+        def failed(error: BaseException) -> None:
+            busy.done(0)
+            busy.deleteLater()
+            box = QMessageBox(QMessageBox.Icon.Warning, "Your recovery code", "", parent=self)
+            box.setText(open_error_text(error))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        run_in_background(controller.session.new_recovery_code, done, failed)
+
+    def _note_code_confirmed(self, confirmed: bool) -> None:
+        if confirmed and self.prefs.code_unconfirmed(self.vault_path):
+            self.prefs.set_code_unconfirmed(self.vault_path, False)
 
     # -- locking --------------------------------------------------------------------------------
     def _start_watchers(self) -> None:

@@ -21,6 +21,15 @@ ALREADY_OPEN = (
     "that window. Only one copy can have a journal open at a time, so nothing gets overwritten."
 )
 
+NOT_OPENED_TEXT = (
+    "That passphrase didn't open your journal. Nothing has changed. Check Caps Lock and try "
+    "again, or use your recovery code."
+)
+WRONG_RECOVERY_CODE = (
+    "That recovery code didn't open your journal. Nothing has changed. Check it and try "
+    "again; capitals, hyphens and spaces don't matter."
+)
+
 _BACKUPS = (
     "Your journal keeps encrypted backups in the “backups” folder beside it; they open with "
     "the same passphrase."
@@ -31,18 +40,11 @@ def open_error_text(error: BaseException, *, recovery_code: bool = False) -> str
     """Why a journal could not be opened or unlocked, and what to do next."""
     if isinstance(error, WrongSecretError):
         if recovery_code:
-            text = (
-                "That recovery code doesn't open this journal. Please check it and try again; "
-                "capitals, hyphens and spaces don't matter."
-            )
+            text = WRONG_RECOVERY_CODE
             if error.detail:
-                text += f" ({error.detail})"
+                text += f" {error.detail}"
             return text
-        return (
-            "That passphrase doesn't open this journal. Please check it, and that Caps Lock is "
-            "off, and try again. Nothing has been changed. If you can't remember it, you can "
-            "use your recovery code instead."
-        )
+        return NOT_OPENED_TEXT
     if isinstance(error, VaultLockedError):
         return ALREADY_OPEN
     if isinstance(error, VaultMissingError):

@@ -43,6 +43,33 @@ class Prefs:
         self._settings.setValue("window/theme", theme.value)
         self._sync()
 
+    # A journal whose newest recovery code was shown but never confirmed as kept (the wizard
+    # was closed on that page). Only the file's path is written: nothing about its contents.
+    def code_unconfirmed(self, path: Path) -> bool:
+        return _key(path) in self._unconfirmed()
+
+    def set_code_unconfirmed(self, path: Path, unconfirmed: bool) -> None:
+        paths = [p for p in self._unconfirmed() if p != _key(path)]
+        if unconfirmed:
+            paths.append(_key(path))
+        self._settings.setValue("journal/code_not_confirmed", paths)
+        self._sync()
+
+    def _unconfirmed(self) -> list[str]:
+        value = self._settings.value("journal/code_not_confirmed", [])
+        if isinstance(value, str):  # an ini list of one comes back as a string
+            return [value] if value else []
+        if isinstance(value, list | tuple):
+            return [str(item) for item in value]
+        return []
+
     def _sync(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._settings.sync()
+
+
+def _key(path: Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return str(path)

@@ -45,6 +45,12 @@ if TYPE_CHECKING:
 FELLOWSHIPS = ("AA", "NA", "CA", "SMART")
 
 
+UNKNOWN_BREAKS_NOTE = (
+    "Off: a day you haven't filled in doesn't break your count of days without using. "
+    "On: it starts the count again."
+)
+
+
 class SettingsDialog(QDialog):
     theme_changed = Signal()
 
@@ -145,6 +151,8 @@ class SettingsDialog(QDialog):
         self.unknown_breaks.setChecked(settings.unknown_breaks_runs)
         self.unknown_breaks.toggled.connect(lambda on: self._set(unknown_breaks_runs=on))
         form.addRow("", self.unknown_breaks)
+        self.unknown_breaks_note = wrapped(UNKNOWN_BREAKS_NOTE, recovery, muted=True)
+        form.addRow("", self.unknown_breaks_note)
 
         box = QWidget(recovery)
         grid = QGridLayout(box)

@@ -65,10 +65,10 @@ class UnlockView(QWidget):
         logo = QLabel(self)
         size = self.fontMetrics().height() * 4
         logo.setPixmap(icons.app_icon().pixmap(size, size))
-        logo.setMinimumHeight(size)
-        logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        logo.setFixedSize(size, size)  # never squeezed under the heading
         logo.setAccessibleName("Recovery Journal")
-        column.addWidget(logo)
+        self.logo = logo
+        column.addWidget(logo, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addSpacing(self.fontMetrics().height() // 2)
         self.title = heading("Your journal is locked" if locked else "Welcome back", 1, self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignHCenter)

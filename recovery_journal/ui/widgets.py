@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,8 +17,11 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -203,14 +206,97 @@ class OptionalDate(QWidget):
 
 
 def centred_column(parent: QWidget, width_in_lines: int = 34) -> QVBoxLayout:
-    """A column of readable width, centred in ``parent`` (unlock and similar screens)."""
+    """A column of readable width, centred in ``parent`` (unlock and similar screens).
+
+    The column sits between stretches in a row (not by alignment): a box layout asks an
+    aligned item for its height at the *whole* row's width, so wrapped text in a narrower
+    column would be given too few lines and overlap. In a row, the column is asked at its own
+    width, and every wrapped label gets its full height.
+    """
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
     box = QWidget(parent)
     line = parent.fontMetrics().height()
-    box.setFixedWidth(line * width_in_lines)
+    box.setMaximumWidth(line * width_in_lines)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     column = QVBoxLayout(box)
     column.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+    row.addStretch(1)
+    row.addWidget(box, 100)
+    row.addStretch(1)
+    outer.addLayout(row)
     outer.addStretch(2)
     return column
+
+
+class FlowLayout(QLayout):
+    """Lays widgets out in a row and wraps them onto the next line when the row is too narrow
+    (rows of toggle buttons that must fit a narrow window without a horizontal scroll bar)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = -1) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(item.sizeHint().width() for item in self._visible())
+        width += self._gap() * max(0, len(self._visible()) - 1)
+        height = max((item.sizeHint().height() for item in self._visible()), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _gap(self) -> int:
+        if self._spacing >= 0:
+            return self._spacing
+        parent = self.parentWidget()
+        return parent.fontMetrics().height() // 3 if parent is not None else 6
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        gap = self._gap()
+        x, y, row_height = rect.x(), rect.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y = rect.x(), y + row_height + gap
+                row_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + gap
+            row_height = max(row_height, hint.height())
+        return y + row_height - rect.y()

@@ -11,12 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -27,6 +29,7 @@ from recovery_journal.domain.models import CallListPerson, Sponsor
 from recovery_journal.ui import helplines, icons
 from recovery_journal.ui.messages import open_error_text
 from recovery_journal.ui.passphrase import NewPassphraseFields
+from recovery_journal.ui.prefs import Prefs
 from recovery_journal.ui.recovery_code import RecoveryCodePanel
 from recovery_journal.ui.widgets import BusyRow, FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.worker import run_in_background
@@ -51,7 +54,9 @@ PROMISES = (
     ("Safe.", "Every change is saved at once, with encrypted backups."),
     (
         "Kind.",
-        "One hard day doesn't erase your progress. Days you haven't filled in are never guessed.",
+        "One hard day doesn't erase your progress. Days you haven't filled in are never "
+        "guessed as abstinent or used: they are counted as not filled in, and by default they "
+        "don't break your count of days without using.",
     ),
     (
         "Not a clinic.",
@@ -147,14 +152,21 @@ class AboutYouPage(QWizardPage):
         form.addRow(self.sobriety)
         form.addRow(
             wrapped(
-                "Your journal counts from the first day you record. If you already know how "
-                "your recent days went, you can start counting earlier and fill them in.",
+                "The date you count your sobriety from; Today shows the days since it.",
                 self,
                 muted=True,
             )
         )
         self.tracking = OptionalDate("Start &counting from:", today, self)
         form.addRow(self.tracking)
+        form.addRow(
+            wrapped(
+                "The first day of your journal's figures (otherwise the first day you record); "
+                "earlier days you know about can then be filled in.",
+                self,
+                muted=True,
+            )
+        )
 
         fellowships = QWidget(self)
         grid = QGridLayout(fellowships)
@@ -211,14 +223,19 @@ class FirstRunWizard(QWizard):
         *,
         kdf: KdfFactory = lambda: None,
         today: Callable[[], dt.date] = dt.date.today,
+        prefs: Prefs | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.vault_path = vault_path
         self._kdf = kdf
+        self._prefs = prefs
+        #: The question asked when the window is closed before the code was confirmed.
+        self.leave_box: QMessageBox | None = None
         self._today = today()
         self.session: JournalSession | None = None
         self.creating = False
+        self._confirmed_noted = False
         self.setWindowTitle("Recovery Journal: make your journal")
         self.setAccessibleName("Make your journal")
         self.setWindowIcon(icons.app_icon())
@@ -245,6 +262,16 @@ class FirstRunWizard(QWizard):
             button.setAccessibleName(button.text().replace("&", "").strip("<> "))
         self.currentIdChanged.connect(self._name_buttons)
 
+    @property
+    def prefs(self) -> Prefs:
+        if self._prefs is None:
+            self._prefs = Prefs()
+        return self._prefs
+
+    def code_confirmed(self) -> bool:
+        panel = self.code.panel
+        return panel is not None and panel.is_confirmed()
+
     def _name_buttons(self) -> None:
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.BackButton):
             button = self.button(which)
@@ -255,6 +282,7 @@ class FirstRunWizard(QWizard):
         from recovery_journal.services.session import JournalSession
 
         self.creating = True
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(False)  # nothing to cancel
         self.passphrase.completeChanged.emit()
         self.passphrase.fields.setEnabled(False)
         self.passphrase.message.clear_message()
@@ -272,13 +300,29 @@ class FirstRunWizard(QWizard):
     def _created(self, result: tuple[JournalSession, str]) -> None:
         self.session, code = result
         self.creating = False
+        self._confirmed_noted = False
+        # The journal exists now: from here on there is nothing to cancel, and the code must
+        # be kept. Until it is confirmed, the next unlock offers a new one (in case the app
+        # is closed or stops on this page).
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.prefs.set_code_unconfirmed(self.vault_path, True)
         self.passphrase.busy.stop()
         self.passphrase.fields.clear()
         self.code.show_code(code)
+        assert self.code.panel is not None
+        self.code.panel.confirmed_changed.connect(self._code_confirmed_changed)
         self.next()
+
+    def _code_confirmed_changed(self, confirmed: bool) -> None:
+        if confirmed == self._confirmed_noted:
+            return
+        self._confirmed_noted = confirmed
+        self.prefs.set_code_unconfirmed(self.vault_path, not confirmed)
 
     def _failed(self, error: BaseException) -> None:
         self.creating = False
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.passphrase.busy.stop()
         self.passphrase.fields.setEnabled(True)
         self.passphrase.message.show_message(open_error_text(error))
@@ -318,6 +362,44 @@ class FirstRunWizard(QWizard):
             session.add_sponsor(Sponsor(key=key, name=name, started_on=self._today))
             phone = about.sponsor_phone.text().strip()
             session.add_call_person(CallListPerson(name=name, role="Sponsor", phone=phone))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape does not close the wizard once the journal exists (or while it is made)."""
+        if event.key() == Qt.Key.Key_Escape and (self.creating or self.session is not None):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window before the code is confirmed asks whether it was kept."""
+        if self.creating:
+            event.ignore()
+            return
+        if self.session is not None and not self.code_confirmed() and not self._may_leave():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def _may_leave(self) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Your recovery code")
+        box.setText("Your recovery code won't be shown again. Have you kept it somewhere safe?")
+        box.setInformativeText(
+            "If you haven't, you can make a new one the next time you open your journal."
+        )
+        back = box.addButton("&Go back", QMessageBox.ButtonRole.RejectRole)
+        back.setAccessibleName("Go back")
+        kept = box.addButton("&I've kept it", QMessageBox.ButtonRole.AcceptRole)
+        kept.setAccessibleName("I've kept it")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        self.leave_box = box
+        try:
+            box.exec()
+        finally:
+            self.leave_box = None
+        return box.clickedButton() is kept
 
     def reject(self) -> None:
         if self.creating:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.recovery_code import last_group
 from recovery_journal.ui.wizard import FirstRunWizard
-from tests.ui.conftest import PASSPHRASE, TODAY
+from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 
 def _next(wizard: FirstRunWizard) -> None:
@@ -104,3 +105,95 @@ def test_closing_the_wizard_early_makes_nothing(qtbot, launch, tmp_path):
     launcher.wizard.reject()
     assert finished == [0]
     assert not path.exists()
+
+
+def _to_code_page(qtbot, wizard: FirstRunWizard) -> None:
+    _next(wizard)
+    wizard.passphrase.fields.first.setText(PASSPHRASE)
+    wizard.passphrase.fields.second.setText(PASSPHRASE)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    assert wizard.creating and not cancel.isEnabled()  # nothing to cancel while it is made
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code, timeout=10_000)
+
+
+def _close_answering(wizard: FirstRunWizard, answer: str) -> None:
+    """Close the wizard's window and answer the question it asks."""
+    asked: list[str] = []
+
+    def click() -> None:
+        box = wizard.leave_box
+        assert box is not None
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.accessibleName() == answer).click()
+
+    QTimer.singleShot(0, click)
+    wizard.close()
+    assert asked and "won't be shown again" in asked[0]
+
+
+def test_the_recovery_code_page_cannot_be_escaped_silently(qtbot, launch, tmp_path, prefs):
+    finished: list[int] = []
+    path = tmp_path / "new" / "journal.rjvault"
+    launcher = launch(path)
+    launcher.finished.connect(finished.append)
+    wizard = launcher.wizard
+    qtbot.addWidget(wizard)
+    _to_code_page(qtbot, wizard)
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    assert prefs.code_unconfirmed(path)  # noted until the person confirms it
+
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.code and finished == []
+
+    _close_answering(wizard, "Go back")
+    assert wizard.isVisible() and finished == []
+
+    _close_answering(wizard, "I've kept it")
+    assert finished == [0]
+    assert prefs.code_unconfirmed(path)  # never confirmed: the next unlock offers a new one
+
+
+def test_a_confirmed_code_clears_the_note_and_later_pages_keep_escape(
+    qtbot, launch, tmp_path, prefs
+):
+    path = tmp_path / "new" / "journal.rjvault"
+    wizard = launch(path).wizard
+    qtbot.addWidget(wizard)
+    _to_code_page(qtbot, wizard)
+    panel = wizard.code.panel
+    panel.check.setText(last_group(panel.code))
+    assert not prefs.code_unconfirmed(path)
+    _next(wizard)
+    assert wizard.currentPage() is wizard.about
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    assert wizard.isVisible()
+
+
+def test_the_next_unlock_offers_a_new_code_when_it_was_never_confirmed(
+    qtbot, launch, journal, prefs
+):
+    path, _old_code = journal
+    prefs.set_code_unconfirmed(path, True)
+    window = open_journal(qtbot, launch, path)
+    box = window.code_offer
+    assert box is not None and box.isVisible()
+    assert "new recovery code" in box.text()
+    make = next(b for b in box.buttons() if b.accessibleName() == "Make a new recovery code")
+    make.click()
+    qtbot.waitUntil(lambda: window.new_code_dialog is not None, timeout=10_000)
+    dialog = window.new_code_dialog
+    new_code = dialog.panel.code
+    dialog.panel.check.setText(last_group(new_code))
+    assert not prefs.code_unconfirmed(path)
+    dialog.done_button.click()
+    window.close()
+    reopened = JournalSession.open(path, new_code, recovery_code=True)
+    reopened.close()
+
+
+def test_no_offer_when_the_code_was_confirmed(qtbot, launch, journal):
+    path, _code = journal
+    window = open_journal(qtbot, launch, path)
+    assert window.code_offer is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from recovery_journal.domain.models import CallListPerson, Theme, WeekStart
 from recovery_journal.services.session import JournalSession
@@ -68,14 +68,46 @@ def test_help_shows_the_call_list_the_emergency_number_and_helplines(qtbot, laun
     assert "988" in "\n".join(dialog.helpline_texts())
 
 
-def test_help_works_on_the_unlock_screen_without_the_call_list(qtbot, launch, journal):
+def test_help_works_on_the_unlock_screen_without_the_call_list(qtbot, launch, journal, monkeypatch):
+    monkeypatch.setattr(helplines, "system_country_code", lambda: "IE")
     window = launch(journal[0]).window
     window.unlock_view.help_button.click()
     dialog = window.help_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.people == []
-    assert "local emergency number" in dialog.emergency.text()
+    assert dialog.country.currentData() == "IE"  # from the computer's locale
+    assert "112" in dialog.emergency.text()
+    assert dialog.guessed_note is not None
     assert dialog.helpline_texts()  # the bundled table needs no unlocking
+
+
+def test_help_without_a_country_uses_the_locale_never_the_first_in_the_list(
+    qtbot, launch, journal, monkeypatch
+):
+    monkeypatch.setattr(helplines, "system_country_code", lambda: "NZ")
+    window = open_journal(qtbot, launch, journal[0])
+    assert window.controller.settings().country == ""
+    window.show_help()
+    assert window.help_dialog.country.currentData() == "NZ"
+    assert "111" in window.help_dialog.emergency.text()
+
+    monkeypatch.setattr(helplines, "system_country_code", lambda: "JP")  # not in the table
+    window.show_help()
+    dialog = window.help_dialog
+    assert dialog.country.currentText() == "Choose your country…"
+    assert "local emergency number" in dialog.emergency.text()
+    assert dialog.helpline_texts() == ["Choose your country to see its helplines."]
+    assert dialog.guessed_note is None
+    dialog.country.setCurrentIndex(dialog.country.findData("AU"))
+    assert any("000" in text for text in dialog.helpline_texts())
+
+
+def test_help_labels_show_no_text_cursor(qtbot, launch, journal):
+    window = launch(journal[0]).window
+    window.show_help()
+    for label in window.help_dialog.findChildren(QLabel):
+        assert not label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByKeyboard
+        assert label.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
 def test_settings_are_saved_as_they_change(qtbot, launch, journal):

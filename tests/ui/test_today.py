@@ -141,7 +141,9 @@ def test_a_used_day_brings_a_kind_prompt_and_the_call_list(qtbot, launch, journa
     today.form.status_buttons[DayStatus.USED].click()
     assert today.prompt.isVisible()
     words = today.prompt.text.text()
-    assert words.startswith("Thank you for recording today honestly.")
+    assert today.prompt.title.text() == "Thank you for recording today honestly"
+    assert "honest" not in words  # thanked once, in the title
+    assert words.count("?") == 1  # one question
     assert "10 of the 11 days you recorded in the last 90 days were abstinent" in words
     assert "that is still yours" in words
     assert "tolerance is lower" in words  # 10 days without use before it
@@ -164,6 +166,12 @@ def test_a_high_craving_or_low_confidence_brings_a_prompt(qtbot, launch, journal
     today.flush()
     assert today.prompt.isVisible()
     assert "strong craving" in today.prompt.text.text()
+    today.form.confidence.set_value(1)  # both at once: one banner, one question
+    today.form.confidence.changed.emit()
+    today.flush()
+    both = today.prompt.text.text()
+    assert "strong craving" in both and "shaky" in both
+    assert both.count("Would it help to talk to someone?") == 1
     today.form.craving.set_value(2)
     today.form.confidence.set_value(1)
     today.form.confidence.changed.emit()
@@ -185,6 +193,10 @@ def test_a_used_day_after_the_sobriety_date_offers_to_move_it(qtbot, launch, jou
     assert not today.sobriety_offer.isVisible()
     today.previous_button.click()
     today.form.status_buttons[DayStatus.USED].click()
+    # Not in the same instant as the thank-you: the offer waits until it is set aside.
+    assert today.prompt.isVisible() and not today.sobriety_offer.isVisible()
+    today.prompt.buttons.itemAt(2).widget().click()  # "Not now"
+    assert not today.prompt.isVisible()
     assert today.sobriety_offer.isVisible()
     assert window.controller.settings().sobriety_date == TODAY - dt.timedelta(
         days=30

@@ -21,7 +21,7 @@ def test_wrong_then_right_passphrase(qtbot, launch, journal):
     unlock(qtbot, window, "not my passphrase")
     assert window.shell is None
     message = view.message.text()
-    assert "doesn't open this journal" in message
+    assert "didn't open your journal" in message and "Nothing has changed" in message
     assert "recovery code" in message  # points to the way out
     assert view.secret.isEnabled()
 
@@ -85,3 +85,20 @@ def test_an_empty_passphrase_is_asked_for_kindly(qtbot, launch, journal):
     window.unlock_view.unlock_button.click()
     assert window.unlock_view.message.text() == "Please type your passphrase first."
     assert not window.unlock_view.is_busy
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (900, 600)])
+def test_an_error_message_gets_its_full_height_and_nothing_overlaps(qtbot, launch, journal, size):
+    path, _code = journal
+    window = launch(path).window
+    window.resize(*size)
+    view = window.unlock_view
+    view.toggle_recovery_mode()  # the longer intro: two lines in the column
+    view._failed(WrongSecretError("A recovery code has 32 letters and digits."), True)
+    qtbot.wait(10)
+    for label in (view.message, view.intro):
+        assert label.height() >= label.heightForWidth(label.width())
+    assert view.message.text().endswith("32 letters and digits.")
+    assert view.logo.geometry().bottom() < view.title.geometry().top()
+    assert view.logo.height() == view.logo.pixmap().height()
+    assert view.title.geometry().bottom() <= view.intro.geometry().top()

@@ -19,10 +19,15 @@ class FigureCard(QFrame):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
         self.setPalette(palette)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        # Never squeezed below the height its wrapped lines need (the page scrolls instead).
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader can reach and read it
         layout = QVBoxLayout(self)
+        self._layout = layout
         spacing = self.fontMetrics().height() // 2
+        self._margin = spacing * 2
         layout.setContentsMargins(spacing * 2, spacing * 2, spacing * 2, spacing * 2)
         layout.setSpacing(spacing)
         self.title = QLabel(self)
@@ -39,6 +44,22 @@ class FigureCard(QFrame):
         layout.addLayout(self.body)
         layout.addStretch(1)
         self.text: CardText | None = None
+        self._compact = False
+
+    def set_compact(self, compact: bool) -> None:
+        """Only the title, the value and the first line (the rest stays in the tooltip and
+        the accessible description): when a message needs the room on a small screen."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        margin = self._margin // 2 if compact else self._margin
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        if self.text is not None:
+            self.show_text(self.text)
+
+    @property
+    def compact(self) -> bool:
+        return self._compact
 
     def show_text(self, text: CardText) -> None:
         self.text = text
@@ -48,10 +69,12 @@ class FigureCard(QFrame):
             label = wrapped("", self)
             self.body.addWidget(label)
             self.lines.append(label)
+        shown = 1 if self._compact else len(text.lines)
         for index, label in enumerate(self.lines):
             label.setText(text.lines[index] if index < len(text.lines) else "")
-            label.setVisible(index < len(text.lines))
-        self.setToolTip(text.tooltip)
+            label.setVisible(index < min(shown, len(text.lines)))
+        hidden = text.lines[shown:]
+        self.setToolTip("\n".join([*hidden, text.tooltip]) if hidden else text.tooltip)
         self.setAccessibleName(f"{text.title}: {text.value}")
         self.setAccessibleDescription(" ".join(text.lines))
 

@@ -99,7 +99,9 @@ class DayForm(QWidget):
         self.status_group.setExclusive(True)
         self.status_buttons: dict[DayStatus, QPushButton] = {}
         big = theme.scaled_font(self.font(), 1.25, bold=True)
+        self._status_labels: dict[DayStatus, tuple[str, str]] = {}
         for status, label, tip, colour in STATUS_CHOICES:
+            self._status_labels[status] = (label, tip)
             button = named(QPushButton(label, self), label.replace("&", ""), tip)
             button.setCheckable(True)
             button.setToolTip(tip)
@@ -110,10 +112,15 @@ class DayForm(QWidget):
             button.clicked.connect(lambda _checked=False, s=status: self._status_clicked(s))
             self.status_group.addButton(button)
             self.status_buttons[status] = button
-            row.addWidget(button)
+            row.addWidget(button, 1)  # equal widths: the tick never moves them
         layout.addLayout(row)
         self.hint = wrapped("Choose one to start. Everything below is optional.", self, muted=True)
         layout.addWidget(self.hint)
+        # In a narrow window, Today's gentle messages show here: under the status question,
+        # so the buttons just clicked don't move.
+        self.messages_slot = QVBoxLayout()
+        self.messages_slot.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.messages_slot)
 
         self.details = QWidget(self)
         column = QVBoxLayout(self.details)
@@ -143,6 +150,8 @@ class DayForm(QWidget):
         craving_label = QLabel("&Craving:", self.details)
         craving_label.setBuddy(self.craving.slider)
         craving_label.setToolTip(self.craving.toolTip())
+        self.craving.show_value_in(craving_label, "&Craving")  # "Craving: 9 of 10"
+        self.craving_label = craving_label
         form.addRow(craving_label, self.craving)
         self.confidence = RatingSlider(
             "Confidence", *CONFIDENCE_RANGE, ("Not at all", "Completely"), self
@@ -151,6 +160,8 @@ class DayForm(QWidget):
         confidence_label = QLabel("C&onfidence:", self.details)
         confidence_label.setBuddy(self.confidence.slider)
         confidence_label.setToolTip(self.confidence.toolTip())
+        self.confidence.show_value_in(confidence_label, "C&onfidence")
+        self.confidence_label = confidence_label
         form.addRow(confidence_label, self.confidence)
         width = max(self.craving.end_width(), self.confidence.end_width())
         self.craving.align_ends(width)
@@ -158,20 +169,14 @@ class DayForm(QWidget):
         self.mood = ChoiceRow("Mood", MOODS, self.details)
         form.addRow("Mood:", self.mood)
 
-        activities = QWidget(self.details)
-        activities.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        act = QHBoxLayout(activities)
-        act.setContentsMargins(0, 0, 0, 0)
-        self.activities = ChipRow("Recovery activities", ACTIVITIES, activities)
-        act.addWidget(self.activities)
-        self.step = named(QSpinBox(activities), "Step number (optional)")
+        self.activities = ChipRow("Recovery activities", ACTIVITIES, self.details)
+        self.step = named(QSpinBox(self.activities), "Step number (optional)")
         self.step.setRange(STEP_RANGE[0] - 1, STEP_RANGE[1])
         self.step.setSpecialValueText("Step —")
         self.step.setPrefix("Step ")
         self.step.setToolTip("Which step you worked on (optional)")
-        act.addWidget(self.step)
-        act.addStretch(1)
-        form.addRow("I did:", activities)
+        self.activities.add_extra(self.step)  # chips and step wrap together when narrow
+        form.addRow("I did:", self.activities)
 
         self.note = named(QPlainTextEdit(self.details), "Note")
         self.note.setPlaceholderText("Anything you want to remember about this day…")
@@ -275,7 +280,16 @@ class DayForm(QWidget):
         if not self._loading:
             self.edited.emit(now)
 
+    def _mark_status(self) -> None:
+        """The chosen status carries a tick and says so to screen readers, not only colour."""
+        for key, button in self.status_buttons.items():
+            label, tip = self._status_labels[key]
+            chosen = button.isChecked()
+            button.setText(f"✓ {label}" if chosen else label)
+            button.setAccessibleDescription(f"{tip} (chosen)" if chosen else tip)
+
     def _show_state(self) -> None:
+        self._mark_status()
         status = self.status()
         self.details.setEnabled(status is not None)
         self.hint.setVisible(status is None)

@@ -63,17 +63,26 @@ def _milestone_line(prefix: str, milestone: Milestone | None, today: dt.date) ->
     return f"{prefix}: {milestone.label}, {when}"
 
 
+#: What the current run is called on every screen.
+RUN_NAME = "Days without using"
+
+FRESH_HINT = (
+    "Already some days in? Set your sobriety date in Settings, or fill in past days in the "
+    "Calendar."
+)
+
+
 def run_card(stats: Stats, today: dt.date) -> CardText:
-    """Current run and next milestone; the sobriety-date counter when one is set."""
+    """Days without using (the current run) and the next milestone; the sobriety date too."""
     runs = stats.runs
     current = runs.current
     lines: list[str] = []
     if stats.tracking_start is None or stats.tracking_start > today:
-        value = "Not started yet"
-        lines.append("Your run starts with the first day you record.")
+        value = "Nothing recorded yet"
+        lines.append(FRESH_HINT)
     elif current.days == 0:
         value = "A new start"
-        lines.append("You recorded use today. Tomorrow can be day 1 of a new run.")
+        lines.append("You recorded use today. Tomorrow can be day 1 again.")
     else:
         value = days_word(current.days)
         if current.unverified_days:
@@ -89,24 +98,26 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
     longest = runs.longest
     if longest.days > current.days and longest.start and longest.end:
         lines.append(
-            f"Your longest run: {days_word(longest.days)} "
+            f"Your longest time without using: {days_word(longest.days)} "
             f"({full_date(longest.start)} – {full_date(longest.end)})."
         )
     sobriety = stats.sobriety
     if sobriety is not None:
+        when = full_date(sobriety.sobriety_date)
         if sobriety.days is None:
-            lines.append(f"Your sobriety date, {full_date(sobriety.sobriety_date)}, is ahead.")
+            lines.append(f"Your sobriety date, {when}, is ahead.")
+        elif current.days > 0 and current.start == sobriety.sobriety_date:
+            # The same stretch of days: one number only (the count above is inclusive, the
+            # sobriety counter counts completed days, so they differ by one).
+            lines.append(f"Since your sobriety date, {when}.")
         else:
-            lines.append(
-                f"Since your sobriety date ({full_date(sobriety.sobriety_date)}): "
-                f"{days_word(sobriety.days)}."
-            )
+            lines.append(f"Since your sobriety date ({when}): {days_word(sobriety.days)}.")
     return CardText(
-        "Days without using",
+        RUN_NAME,
         value,
         lines,
-        "Your current run counts the days since you last recorded use. Days you haven't "
-        "filled in don't end a run.",
+        "Days without using counts the days since you last recorded use, including today. "
+        "Days you haven't filled in don't break the count unless you choose so in Settings.",
     )
 
 
@@ -125,10 +136,23 @@ def _missing_line(window: PdaWindow) -> str:
     )
 
 
+#: Below this many recorded days in a window, no percentage is shown for it.
+FEW_DAYS = 7
+
+
+def _few_days_line(window: PdaWindow) -> str:
+    return f"{days_word(window.known)} recorded so far — every day you add makes this clearer."
+
+
 def window_line(window: PdaWindow, size: int) -> list[str]:
     """One window in words: the headline figure when enough days are recorded (80%),
-    otherwise the low–high range and the days still to fill in."""
+    otherwise the low–high range and the days still to fill in; no percentage at all while
+    fewer than ``FEW_DAYS`` days are recorded."""
     label = _window_label(window, size)
+    if window.known < FEW_DAYS:
+        return [f"{label}: {_few_days_line(window)}"] + (
+            [_missing_line(window)] if window.unknown else []
+        )
     figure = headline(window)
     if figure is not None:
         recorded = f"{window.known} of {days_word(window.days)} recorded"
@@ -152,7 +176,9 @@ def abstinence_card(stats: Stats) -> CardText:
             PDA_TOOLTIP,
         )
     figure = headline(last30)
-    if figure is not None:
+    if last30.known < FEW_DAYS:
+        value = "Getting started"
+    elif figure is not None:
         value = format_percent(figure)
     elif last30.pda_low is not None and last30.pda_high is not None:
         value = f"{format_percent(last30.pda_low)}–{format_percent(last30.pda_high)}"
@@ -213,48 +239,78 @@ def sponsor_card(stats: Stats, has_sponsor: bool) -> CardText:
 # -- prompts (MEASURES §9) ------------------------------------------------------------------------
 
 
-def used_day_prompt(day: DayRecord, stats: Stats, today: dt.date) -> str:
+QUESTION = "Would it help to talk to someone?"
+
+
+@dataclass(frozen=True, slots=True)
+class PromptText:
+    """One gentle banner: a title and a paragraph that asks one question, once."""
+
+    title: str
+    text: str
+
+
+def used_day_thanks(day: DayRecord, today: dt.date) -> str:
     when = "today" if day.date == today else "this day"
+    return f"Thank you for recording {when} honestly"
+
+
+def still_yours(stats: Stats) -> str:
+    """The abstinent days of the last 90 that a used day doesn't take away ("" when none)."""
     window = stats.pda["90"]
-    text = f"Thank you for recording {when} honestly."
-    if window.abstinent > 0:
-        text += (
-            f" {window.abstinent} of the {window.known} days you recorded in the last 90 days "
-            "were abstinent — that is still yours."
-        )
-    return text + " Would it help to talk to someone?"
+    if window.abstinent <= 0:
+        return ""
+    return (
+        f"{window.abstinent} of the {window.known} days you recorded in the last 90 days were "
+        "abstinent — that is still yours."
+    )
 
 
 TOLERANCE_NOTE = (
-    "A note for your safety: after a week or more without using, tolerance is lower, so an "
-    "amount that used to feel usual can be dangerous now. If you do use, please don't use alone."
+    "For your safety: after a week or more without using, tolerance is lower, so a usual "
+    "amount can be dangerous now. If you do use, please don't use alone."
 )
 
-CRAVING_PROMPT = (
-    "That was a strong craving. Cravings are hard, and they do pass. Would it help to talk to "
-    "someone?"
+CRAVING_PROMPT = "That was a strong craving. Cravings are hard, and they do pass."
+
+CONFIDENCE_PROMPT = "It sounds like today feels shaky. You don't have to carry it alone."
+
+BOTH_PROMPT = (
+    "A strong craving, and today feels shaky. Cravings are hard, and they do pass; you don't "
+    "have to carry it alone."
 )
 
-CONFIDENCE_PROMPT = (
-    "It sounds like today feels shaky. You don't have to carry it alone — would it help to talk "
-    "to someone?"
-)
 
-
-def prompt_lines(day: DayRecord, stats: Stats, today: dt.date, run_before: int) -> list[str]:
-    """What to say after this day's record, if anything. ``run_before`` is the run of days
-    without use that ended the day before (from the domain's ``summarize_runs``)."""
-    lines: list[str] = []
+def prompt(
+    day: DayRecord,
+    stats: Stats,
+    today: dt.date,
+    run_before: int,
+    people: tuple[CallListPerson, ...] = (),
+) -> PromptText | None:
+    """The one banner to show after this day's record, if any. ``run_before`` is the run of
+    days without use that ended the day before (from the domain's ``summarize_runs``)."""
     if day.status == DayStatus.USED:
-        lines.append(used_day_prompt(day, stats, today))
+        title = used_day_thanks(day, today)
+        parts = [line for line in (still_yours(stats),) if line]
         if run_before >= TOLERANCE_RUN_DAYS:
-            lines.append(TOLERANCE_NOTE)
+            parts.append(TOLERANCE_NOTE)
     else:
-        if day.craving is not None and day.craving >= HIGH_CRAVING:
-            lines.append(CRAVING_PROMPT)
-        if day.confidence is not None and day.confidence <= LOW_CONFIDENCE:
-            lines.append(CONFIDENCE_PROMPT)
-    return lines
+        craving = day.craving is not None and day.craving >= HIGH_CRAVING
+        shaky = day.confidence is not None and day.confidence <= LOW_CONFIDENCE
+        if not craving and not shaky:
+            return None
+        title = "If today is hard"
+        if craving and shaky:
+            parts = [BOTH_PROMPT]
+        else:
+            parts = [CRAVING_PROMPT if craving else CONFIDENCE_PROMPT]
+    parts.append(QUESTION)
+    text = " ".join(parts)
+    people_line = call_list_line(people, limit=2)  # everyone is one click away
+    if people_line:
+        text += "\n" + people_line
+    return PromptText(title, text)
 
 
 def call_list_line(people: tuple[CallListPerson, ...], limit: int = 3) -> str:

@@ -13,13 +13,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +33,7 @@ from recovery_journal.ui.today import texts
 from recovery_journal.ui.today.cards import FigureCard
 from recovery_journal.ui.today.day_form import DayForm
 from recovery_journal.ui.trends.notices import NoticesPanel
-from recovery_journal.ui.widgets import Banner, from_qdate, heading, named, to_qdate
+from recovery_journal.ui.widgets import Banner, from_qdate, heading, named, to_qdate, wrapped
 
 if TYPE_CHECKING:
     from recovery_journal.ui.controller import JournalController
@@ -58,6 +59,8 @@ class TodayView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # Never sideways: the layout narrows instead (cards move below the form).
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(scroll)
         content = QWidget(scroll)
         scroll.setWidget(content)
@@ -96,68 +99,159 @@ class TodayView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(move)
 
-        # -- gentle messages --------------------------------------------------------------------
-        self.banners = QVBoxLayout()
-        page.addLayout(self.banners)
-        self.prompt = Banner("If today is hard", "", "care", content)
+        # -- gentle messages: one at a time, beside the form (it never moves under the
+        # pointer) or, in a narrow window, right under the status question ------------------
+        self.messages = QWidget(content)
+        # Its long lines must not widen its column (the form would move sideways).
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.messages.setSizePolicy(policy)
+        self.banners = QVBoxLayout(self.messages)
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.prompt = Banner("If today is hard", "", "care", self.messages)
         self.prompt.add_button("&Who can I call?", controller.help_requested.emit)
         self.prompt.add_button("Not now", lambda: self._dismiss("prompt"))
-        self.sobriety_offer = Banner("Your sobriety date", "", "note", content)
+        self.sobriety_offer = Banner("Your sobriety date", "", "note", self.messages)
         self.move_button = self.sobriety_offer.add_button("Move it", self._move_sobriety_date)
         self.keep_button = self.sobriety_offer.add_button("Keep it", lambda: self._dismiss("sob"))
-        self.checkin = Banner("Time for a sponsor relationship check-in?", "", "calm", content)
+        self.checkin = Banner(
+            "Time for a sponsor relationship check-in?", "", "calm", self.messages
+        )
         self.checkin.add_button("Do the check-&in now", self.open_checkin)
         self.checkin.add_button("Not now", lambda: self._dismiss("checkin"))
-        self.cleared = Banner("This day is cleared", "", "note", content)
+        self.cleared = Banner("This day is cleared", "", "note", self.messages)
         self.undo_button = self.cleared.add_button("&Undo", self.undo_clear, "Undo clearing")
         self._cleared: DayRecord | None = None
         for banner in (self.cleared, self.prompt, self.sobriety_offer, self.checkin):
             banner.hide()
             self.banners.addWidget(banner)
-        self.notices = NoticesPanel(content)  # MEASURES §7 early-warning notices
+        self.notices = NoticesPanel(self.messages)  # MEASURES §7 early-warning notices
         self.banners.addWidget(self.notices)
 
         # -- the form and the figures -----------------------------------------------------------
-        columns = QHBoxLayout()
-        columns.setSpacing(space * 2)
+        self.body = QGridLayout()
+        self.body.setHorizontalSpacing(space * 2)
+        self.body.setVerticalSpacing(space)
         self.form = DayForm(content)
         self.form.edited.connect(self._on_edit)
         self.form.clear_requested.connect(self.clear_day)
-        columns.addWidget(self.form, 11)
-        right = QVBoxLayout()
-        grid = QGridLayout()
-        grid.setSpacing(space)
-        self.run_card = FigureCard(content)
-        self.abstinence_card = FigureCard(content)
-        self.meetings_card = FigureCard(content)
-        self.sponsor_card = FigureCard(content)
-        for index, card in enumerate(
-            (self.run_card, self.abstinence_card, self.meetings_card, self.sponsor_card)
-        ):
-            grid.addWidget(card, index // 2, index % 2)
-        right.addLayout(grid)
+        self.side = QWidget(content)
+        side = QVBoxLayout(self.side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(space // 2)
+        self.side_messages = QVBoxLayout()
+        self.side_messages.setContentsMargins(0, 0, 0, 0)
+        side.addLayout(self.side_messages)
+        self.figures_note = wrapped("", self.side, muted=True)  # "as of today" on other days
+        self.figures_note.hide()
+        side.addWidget(self.figures_note)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(space // 2)
+        self.run_card = FigureCard(self.side)
+        self.abstinence_card = FigureCard(self.side)
+        self.meetings_card = FigureCard(self.side)
+        self.sponsor_card = FigureCard(self.side)
+        self.cards = (self.run_card, self.abstinence_card, self.meetings_card, self.sponsor_card)
+        side.addLayout(self.grid)
         actions = QHBoxLayout()
         self.meeting_button = named(
-            QPushButton("Log a &meeting…", content), "Log a meeting", "Ctrl+M"
+            QPushButton("Log a &meeting…", self.side), "Log a meeting", "Ctrl+M"
         )
         self.meeting_button.setToolTip("Log a meeting (Ctrl+M)")
         self.meeting_button.setShortcut(QKeySequence("Ctrl+M"))
         self.meeting_button.clicked.connect(self.open_meeting)
         self.contact_button = named(
-            QPushButton("Log a &sponsor contact…", content), "Log a sponsor contact", "Ctrl+K"
+            QPushButton("Log a &sponsor contact…", self.side), "Log a sponsor contact", "Ctrl+K"
         )
         self.contact_button.setToolTip("Log a contact with your sponsor (Ctrl+K)")
         self.contact_button.setShortcut(QKeySequence("Ctrl+K"))
         self.contact_button.clicked.connect(self.open_contact)
         actions.addWidget(self.meeting_button)
         actions.addWidget(self.contact_button)
-        right.addLayout(actions)
-        right.addStretch(1)
-        columns.addLayout(right, 10)
-        page.addLayout(columns, 1)
+        actions.addStretch(1)
+        side.addLayout(actions)
+        side.addStretch(1)
+        page.addLayout(self.body, 1)
+        self._scroll = scroll
+        self._fit_later = QTimer(self)  # once the layout has settled
+        self._fit_later.setSingleShot(True)
+        self._fit_later.setInterval(0)
+        self._fit_later.timeout.connect(self._fit_cards)
+        self._wide: bool | None = None
+        self._columns = 0
+        self._arrange()
 
         controller.today_changed.connect(self._date_moved_on)
         self._load_day()
+
+    # -- responsive layout ------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+        self._fit_later.start()
+
+    def _fit_cards(self) -> None:
+        """Side by side, the cards give up their extra lines while a message needs the room
+        (so a small screen still shows everything without scrolling)."""
+        for card in self.cards:
+            card.set_compact(False)
+        # The form (and its note) stays within the screen even when the cards beside it
+        # need more room than there is.
+        space = self.fontMetrics().height()
+        room = self._scroll.viewport().height() - self.form.y() - space // 2
+        self.form.setMaximumHeight(
+            max(room, self.form.minimumSizeHint().height()) if self._wide else _UNLIMITED
+        )
+        layout = self.side.layout()
+        if not self._wide or layout is None or not self.messages.isVisibleTo(self):
+            return
+        if not any(banner.isVisibleTo(self) for banner in self._banners()):
+            return
+        room = self._scroll.viewport().height() - self.side.y() - space
+        if layout.totalHeightForWidth(self.side.width()) > room:
+            for card in self.cards:
+                card.set_compact(True)
+
+    def _banners(self) -> tuple[QWidget, ...]:
+        return (self.cleared, self.prompt, self.sobriety_offer, self.checkin, self.notices)
+
+    def _arrange(self) -> None:
+        """Form and cards side by side when there is room (the cards in two columns), else
+        the cards below the form in two or four columns. The messages sit above the cards
+        when side by side, and right under the status question when not."""
+        line = self.fontMetrics().height()
+        width = self._scroll.viewport().width() - 2 * line
+        form_width = max(self.form.minimumSizeHint().width(), line * 26)
+        wide = width >= form_width + line * 2 + line * 22
+        columns = 2 if wide or width < line * 52 else 4
+        if wide == self._wide and columns == self._columns:
+            return
+        self._wide, self._columns = wide, columns
+        for widget in (self.form, self.side):
+            self.body.removeWidget(widget)
+        self.body.addWidget(self.form, 0, 0, Qt.AlignmentFlag.AlignTop)
+        if wide:
+            self.body.addWidget(self.side, 0, 1)
+        else:
+            self.body.addWidget(self.side, 1, 0)
+        self.body.setColumnStretch(0, 11 if wide else 1)
+        self.body.setColumnStretch(1, 10 if wide else 0)
+        self.body.setRowStretch(0, 1)
+        self.body.setRowStretch(1, 0)
+        if wide:
+            self.side_messages.addWidget(self.messages)
+        else:
+            self.form.messages_slot.addWidget(self.messages)
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for index, card in enumerate(self.cards):
+            self.grid.addWidget(card, index // columns, index % columns)
+        for column in range(4):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    @property
+    def side_by_side(self) -> bool:
+        return bool(self._wide)
 
     # -- the page protocol ----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -281,34 +375,51 @@ class TodayView(QWidget):
             texts.meetings_card(stats, ui_support.meetings_this_week(data, today))
         )
         self.sponsor_card.show_text(texts.sponsor_card(stats, bool(data.sponsors)))
-        self._show_prompt()
-        self._show_sobriety_offer()
-        self._show_checkin(today)
+        if self._day == today:
+            self.figures_note.hide()
+        else:
+            self.figures_note.setText(f"These figures are as of today, {texts.long_date(today)}.")
+            self.figures_note.show()
+        # One message at a time: the prompt first, then the sobriety date, then the check-in.
+        busy = self._show_prompt()
+        busy = self._show_sobriety_offer(held=busy) or busy
+        busy = self._show_checkin(today, held=busy) or busy
         self.notices.set_notices(stats.notices)
+        if busy:  # the early-warning notices wait for the next quiet moment
+            self.notices.hide()
+        self._fit_later.start()
 
-    def _show_prompt(self) -> None:
+    def _show_prompt(self) -> bool:
+        """The one gentle prompt for the day shown, if any; returns whether it is shown."""
         record = self.controller.session.get_day(self._day)
-        lines: list[str] = []
+        shown = None
         if record is not None and ("prompt", _occasion(record)) not in self._dismissed:
-            run = ui_support.run_before(self.controller.data(), record.date)
-            lines = texts.prompt_lines(
-                record, self.controller.stats(), self.controller.today(), run
+            data = self.controller.data()
+            run = ui_support.run_before(data, record.date)
+            shown = texts.prompt(
+                record, self.controller.stats(), self.controller.today(), run, data.call_list
             )
-        if lines:
-            people = texts.call_list_line(self.controller.data().call_list)
-            self.prompt.set_text("\n\n".join([*lines, people] if people else lines))
-            used = record is not None and record.status == DayStatus.USED
-            title = "Thank you for being honest" if used else "If today is hard"
-            self.prompt.title.setText(title)
-            self.prompt.setAccessibleName(title)
-        self.prompt.setVisible(bool(lines))
+        if shown is not None:
+            self.prompt.title.setText(shown.title)
+            self.prompt.title.setAccessibleName(shown.title)
+            self.prompt.setAccessibleName(shown.title)
+            self.prompt.set_text(shown.text)
+        self.prompt.setVisible(shown is not None)
+        return shown is not None
 
-    def _show_sobriety_offer(self) -> None:
+    def _show_sobriety_offer(self, held: bool) -> bool:
+        """Offered quietly, and only while no thank-you is shown (never in the same instant);
+        it never moves the date on its own."""
         sobriety = self.controller.stats().sobriety
         used_on = None if sobriety is None else sobriety.latest_used_since
-        if sobriety is None or used_on is None or ("sob", used_on.isoformat()) in self._dismissed:
+        if (
+            held
+            or sobriety is None
+            or used_on is None
+            or ("sob", used_on.isoformat()) in self._dismissed
+        ):
             self.sobriety_offer.hide()
-            return
+            return False
         new = used_on + _ONE_DAY
         self.sobriety_offer.set_text(texts.sobriety_offer_text(sobriety.sobriety_date, used_on))
         self.move_button.setText(f"Move it to {texts.full_date(new)}")
@@ -318,6 +429,7 @@ class TodayView(QWidget):
             f"Keep my sobriety date, {texts.full_date(sobriety.sobriety_date)}"
         )
         self.sobriety_offer.show()
+        return True
 
     def _move_sobriety_date(self) -> None:
         sobriety = self.controller.stats().sobriety
@@ -326,11 +438,11 @@ class TodayView(QWidget):
                 sobriety_date=sobriety.latest_used_since + _ONE_DAY
             )
 
-    def _show_checkin(self, today: dt.date) -> None:
+    def _show_checkin(self, today: dt.date, *, held: bool = False) -> bool:
         due = ui_support.checkin_due(self.controller.data(), today)
-        if due is None or ("checkin", due.sponsor.key) in self._dismissed:
+        if held or due is None or ("checkin", due.sponsor.key) in self._dismissed:
             self.checkin.hide()
-            return
+            return False
         if due.reason == "new_sponsor":
             text = (
                 f"Now that {due.sponsor.name} has been your sponsor for a little while, a short "
@@ -343,6 +455,7 @@ class TodayView(QWidget):
             )
         self.checkin.set_text(text)
         self.checkin.show()
+        return True
 
     def _dismiss(self, kind: str) -> None:
         if kind == "prompt":
@@ -350,11 +463,13 @@ class TodayView(QWidget):
             if record is not None:
                 self._dismissed.add(("prompt", _occasion(record)))
             self.prompt.hide()
+            self._show_figures()  # the next message waiting, if any, shows now
         elif kind == "sob":
             sobriety = self.controller.stats().sobriety
             if sobriety is not None and sobriety.latest_used_since is not None:
                 self._dismissed.add(("sob", sobriety.latest_used_since.isoformat()))
             self.sobriety_offer.hide()
+            self._show_figures()
         elif kind == "checkin":
             due = ui_support.checkin_due(self.controller.data(), self.controller.today())
             if due is not None:
@@ -382,6 +497,7 @@ class TodayView(QWidget):
 
 
 _ONE_DAY = dt.timedelta(days=1)
+_UNLIMITED = 16777215  # QWIDGETSIZE_MAX
 
 
 def _occasion(record: DayRecord) -> str:
