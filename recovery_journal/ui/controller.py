@@ -33,6 +33,7 @@ class JournalController(QObject):
     today_changed = Signal()  # the date moved on (midnight)
     navigate = Signal(str)  # a page asks the window to show another place, by key
     help_requested = Signal()  # a page asks for the "Get help now" screen
+    recovery_code_confirmed = Signal()  # a new recovery code was shown and confirmed as kept
 
     def __init__(
         self,

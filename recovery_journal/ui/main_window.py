@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
 
         self.controller = JournalController(session, clock=self._today, demo=self.demo)
         self.controller.help_requested.connect(self.show_help)
+        self.controller.recovery_code_confirmed.connect(lambda: self._note_code_confirmed(True))
         self.controller.save_state_changed.connect(self._show_save_state)
         if not self.demo:
             self.prefs.set_last_vault(session.path)

@@ -197,3 +197,34 @@ def test_no_offer_when_the_code_was_confirmed(qtbot, launch, journal):
     path, _code = journal
     window = open_journal(qtbot, launch, path)
     assert window.code_offer is None
+
+
+def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch, journal, prefs):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from recovery_journal.ui.dialogs import secrets
+    from recovery_journal.ui.recovery_code import RecoveryCodeDialog
+
+    path, _old_code = journal
+    prefs.set_code_unconfirmed(path, True)
+    window = open_journal(qtbot, launch, path)
+    if window.code_offer is not None:
+        window.code_offer.close()  # decline the offer at unlock; use Settings instead
+    assert prefs.code_unconfirmed(path)
+    original = QMessageBox.question
+    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
+    try:
+        secrets.issue_new_recovery_code(window.controller, window)
+
+        def shown():
+            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog)]
+            return found[0] if found and found[0].isVisible() else None
+
+        qtbot.waitUntil(lambda: shown() is not None, timeout=10_000)
+        dialog = shown()
+        dialog.panel.check.setText(last_group(dialog.panel.code))
+        assert not prefs.code_unconfirmed(path)
+        dialog.done_button.click()
+    finally:
+        QMessageBox.question = original
+    window.close()

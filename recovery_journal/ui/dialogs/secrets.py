@@ -141,9 +141,16 @@ def issue_new_recovery_code(controller: JournalController, parent: QWidget) -> N
 
     def done(code: str) -> None:
         busy.done(0)
-        RecoveryCodeDialog(
+        dialog = RecoveryCodeDialog(
             code, parent, intro="Your old recovery code no longer opens your journal."
-        ).open()
+        )
+
+        def confirmed(ok: bool) -> None:
+            if ok:
+                controller.recovery_code_confirmed.emit()
+
+        dialog.panel.confirmed_changed.connect(confirmed)
+        dialog.open()
 
     def failed(error: BaseException) -> None:
         busy.done(0)
