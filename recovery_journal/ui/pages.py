@@ -21,10 +21,12 @@ later version" page — no fake data, no fake controls.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -142,3 +144,15 @@ class ComingLaterPage(QWidget):
 
     def refresh(self) -> None:
         """Nothing to show yet."""
+
+
+def session_page_args(
+    journal: Any, today: Callable[[], dt.date] | QWidget | None, parent: QWidget | None
+) -> tuple[Any, Callable[[], dt.date], QWidget | None]:
+    """For views built either as ``View(session, today)`` (standalone, e.g. in tests) or by
+    the page protocol as ``View(controller, parent)``: returns (session, today, parent)."""
+    if isinstance(today, QWidget):
+        parent, today = today, None
+    session = getattr(journal, "session", journal)
+    clock = today if today is not None else getattr(journal, "today", dt.date.today)
+    return session, clock, parent

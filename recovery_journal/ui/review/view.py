@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.charts.report.content import ReportContent, gather_report
 from recovery_journal.charts.words import long_date
+from recovery_journal.ui.pages import session_page_args
 from recovery_journal.ui.review.content_view import NOTES_HIDDEN, ReviewContent
 from recovery_journal.ui.review.period_picker import PeriodPicker
 from recovery_journal.ui.widgets import heading, named, wrapped
@@ -61,11 +62,9 @@ class ReviewView(QWidget):
         today: Callable[[], dt.date] | QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        if isinstance(today, QWidget):  # the page protocol: ReviewView(controller, parent)
-            parent, today = today, None
+        session, clock, parent = session_page_args(journal, today, parent)
         super().__init__(parent)
-        self.session: JournalSession = getattr(journal, "session", journal)
-        clock = today if today is not None else getattr(journal, "today", dt.date.today)
+        self.session: JournalSession = session
         self._today: Callable[[], dt.date] = clock
         self.content: ReportContent | None = None
         self.presentation: PresentationWindow | None = None

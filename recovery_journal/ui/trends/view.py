@@ -34,6 +34,7 @@ from recovery_journal.domain.contacts import two_way_contacts
 from recovery_journal.domain.day_calendar import DayCalendar, tracking_start_of
 from recovery_journal.domain.insights import compute_insights
 from recovery_journal.domain.models import JournalData
+from recovery_journal.ui.pages import session_page_args
 from recovery_journal.ui.trends.card import (
     ChartCard,
     card_stylesheet,
@@ -73,11 +74,8 @@ class TrendsView(QWidget):
         today: Callable[[], dt.date] | QWidget | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        if isinstance(today, QWidget):  # the page protocol: TrendsView(controller, parent)
-            parent, today = today, None
+        self.session, clock, parent = session_page_args(journal, today, parent)
         super().__init__(parent)
-        self.session = getattr(journal, "session", journal)
-        clock = today if today is not None else getattr(journal, "today", dt.date.today)
         self._today: Callable[[], dt.date] = clock
         self.range_key = DEFAULT_RANGE
         self.overlay_pda = False
