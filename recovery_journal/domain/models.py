@@ -216,6 +216,9 @@ class Settings:
     fellowships: tuple[str, ...] = ()
     last_review: dt.date | None = None
     talking_points: str = ""
+    #: Early-warning notices the person set aside, by occasion (``Notice.key``), so a
+    #: dismissed notice stays dismissed; a new occasion shows again.
+    dismissed_notices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -410,7 +410,7 @@ def call_from_row(r: Row) -> CallListPerson:
 
 _DATE_SETTINGS = frozenset({"tracking_start", "sobriety_date", "last_review"})
 _ENUM_SETTINGS: dict[str, type[StrEnum]] = {"week_start": WeekStart, "theme": Theme}
-_TUPLE_SETTINGS = frozenset({"fellowships"})
+_TUPLE_SETTINGS = frozenset({"fellowships", "dismissed_notices"})
 _INT_SETTINGS = frozenset(
     {
         "contact_gap_days",

@@ -267,3 +267,30 @@ def test_clearing_a_day_can_be_undone(qtbot, launch, journal):
     )
     assert today.form.note.toPlainText() == "keep me"
     assert not today.cleared.isVisible()
+
+
+def test_a_dismissed_notice_stays_dismissed_after_reopening(qtbot, launch, journal):
+    from recovery_journal.domain.models import Sponsor
+
+    path, _code = journal
+    session = JournalSession.open(path, PASSPHRASE)
+    session.add_sponsor(Sponsor(key="sam", name="Sam", started_on=TODAY - dt.timedelta(days=40)))
+    session.save_day(DayRecord(date=TODAY - dt.timedelta(days=40), status=DayStatus.ABSTINENT))
+    session.close()
+
+    window = open_journal(qtbot, launch, path)
+    panel = _today(window).notices
+    keys = [card.notice.key for card in panel.cards]
+    assert any(key.startswith("contact_gap") for key in keys), keys
+    gap = next(card for card in panel.cards if card.notice.key.startswith("contact_gap"))
+    gap.dismiss.click()
+    assert all(card.notice.key != gap.notice.key for card in panel.cards)
+    window.close()
+    stored = JournalSession.open(path, PASSPHRASE)
+    assert gap.notice.key in stored.settings().dismissed_notices  # kept in the journal itself
+    stored.close()
+
+    again = open_journal(qtbot, launch, path)
+    keys_after = [card.notice.key for card in _today(again).notices.cards]
+    assert gap.notice.key not in keys_after
+    again.close()

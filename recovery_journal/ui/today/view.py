@@ -125,7 +125,10 @@ class TodayView(QWidget):
         for banner in (self.cleared, self.prompt, self.sobriety_offer, self.checkin):
             banner.hide()
             self.banners.addWidget(banner)
-        self.notices = NoticesPanel(self.messages)  # MEASURES §7 early-warning notices
+        # MEASURES §7 early-warning notices; a dismissal is kept in the journal's settings.
+        self._dismissed_notices: set[str] = set()
+        self.notices = NoticesPanel(self.messages, dismissed_keys=self._dismissed_notices)
+        self.notices.dismissed.connect(self._remember_dismissed_notice)
         self.banners.addWidget(self.notices)
 
         # -- the form and the figures -----------------------------------------------------------
@@ -384,10 +387,16 @@ class TodayView(QWidget):
         busy = self._show_prompt()
         busy = self._show_sobriety_offer(held=busy) or busy
         busy = self._show_checkin(today, held=busy) or busy
+        self._dismissed_notices.update(self.controller.settings().dismissed_notices)
         self.notices.set_notices(stats.notices)
         if busy:  # the early-warning notices wait for the next quiet moment
             self.notices.hide()
         self._fit_later.start()
+
+    def _remember_dismissed_notice(self, key: str) -> None:
+        kept = self.controller.settings().dismissed_notices
+        if key not in kept:  # the newest 50 occasions are plenty; older ones never recur
+            self.controller.session.update_settings(dismissed_notices=(*kept, key)[-50:])
 
     def _show_prompt(self) -> bool:
         """The one gentle prompt for the day shown, if any; returns whether it is shown."""
