@@ -105,6 +105,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
     try:
         checks = session.verify()
         kdf = session.kdf
+        left = session.unrewrapped_backups
     finally:
         session.close()
     print(f"{ctx.vault}: everything checks out.", file=ctx.out)
@@ -115,6 +116,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{kdf.iterations} passes, {kdf.lanes} lanes",
         file=ctx.out,
     )
+    _report_unrewrapped(left, ctx)
     return 0
 
 

@@ -166,11 +166,13 @@ def _parse_slot(reader: _Reader) -> KeySlot:
     return KeySlot(SlotKind(kind_id), kdf, salt, nonce, reader.take(WRAPPED_KEY_LEN))
 
 
-def parse(data: bytes) -> tuple[Header, bytes, bytes]:
+def parse(data: bytes, *, whole: bool = True) -> tuple[Header, bytes, bytes]:
     """Split a whole vault file into (header, header bytes, payload ciphertext).
 
-    Raises only :class:`NotAVaultError`, :class:`UnsupportedVersionError` and
-    :class:`CorruptHeaderError`.
+    Raises only :class:`NotAVaultError`, :class:`UnsupportedVersionError`,
+    :class:`CorruptHeaderError` and :class:`DamagedContentsError`. With ``whole=False``,
+    ``data`` may be just the start of a file (at least the header): the payload is not
+    checked and comes back empty.
     """
     if len(data) < len(MAGIC) or data[: len(MAGIC)] != MAGIC:
         raise NotAVaultError()
@@ -202,7 +204,9 @@ def parse(data: bytes) -> tuple[Header, bytes, bytes]:
         raise CorruptHeaderError("Its header has unexpected bytes at the end.")
     if not TAG_LEN <= payload_length <= MAX_PAYLOAD:
         raise CorruptHeaderError("It claims an impossible size for its contents.")
+    header = Header(vault_id, slots, payload_salt, payload_nonce, payload_length, minor)
+    if not whole:
+        return header, data[:header_end], b""
     if len(data) - header_end != payload_length:
         raise DamagedContentsError("It is shorter or longer than its header says.")
-    header = Header(vault_id, slots, payload_salt, payload_nonce, payload_length, minor)
     return header, data[:header_end], data[header_end:]

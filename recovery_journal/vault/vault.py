@@ -176,7 +176,24 @@ class Vault:
         except BaseException:
             vault.close()
             raise
+        vault.unrewrapped_backups = vault.rewrap_backups(only=vault._stale_backups())
         return vault, payload
+
+    def _stale_backups(self) -> list[Path]:
+        """Backups of this journal whose key slots are not the journal's: a change of secret
+        was interrupted before it reached them (they would still open with the old one)."""
+        header = self._require_header()
+        current = tuple(slot.to_bytes() for slot in header.slots)
+        stale = []
+        for path in backups.list_backups(self.path):
+            with contextlib.suppress(OSError, VaultError):
+                with path.open("rb") as handle:
+                    head = handle.read(PREFIX.size + MAX_HEADER_BODY)
+                old, _, _ = parse(head, whole=False)
+                same_journal = old.vault_id == header.vault_id
+                if same_journal and tuple(s.to_bytes() for s in old.slots) != current:
+                    stale.append(path)
+        return stale
 
     def unlock(self, secret: str, *, kind: SlotKind = SlotKind.PASSPHRASE) -> bytes:
         """(Re)read the file and decrypt it; used at open and after an auto-lock.
@@ -390,18 +407,21 @@ class Vault:
             raise SaveError("A backup can't be written over the journal itself.")
         atomic_write(destination, self._require_blob())
 
-    def rewrap_backups(self, old_data_key: bytes | bytearray | None = None) -> list[Path]:
+    def rewrap_backups(
+        self, old_data_key: bytes | bytearray | None = None, *, only: list[Path] | None = None
+    ) -> list[Path]:
         """Re-encrypt this vault's backups under the current key slots (and data key).
 
         Without this, an old backup would still open with a passphrase or recovery code the
         person has just replaced (perhaps because someone learned it). ``old_data_key`` is
-        the key the backups were made with, when it has just been rotated. Returns the
-        backups that could *not* be rewritten (they still open with the old secret).
+        the key the backups were made with, when it has just been rotated; ``only`` limits the
+        work to those files. Returns the backups that could *not* be rewritten (they still
+        open with the old secret).
         """
         header = self._require_header()
         data_key = self._require_key()
         failed: list[Path] = []
-        for path in backups.list_backups(self.path):
+        for path in backups.list_backups(self.path) if only is None else only:
             try:
                 old_header, old_bytes, ciphertext = parse(path.read_bytes())
                 if old_header.vault_id != header.vault_id:

@@ -147,3 +147,35 @@ def test_private_modes_hold_under_a_permissive_umask(vault_path, fast_kdf):
         os.umask(old)
     for path in [vault_path, *backups.list_backups(vault_path)]:
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_an_interrupted_passphrase_change_is_finished_for_backups_at_the_next_open(
+    vault_path, fast_kdf, monkeypatch
+):
+    vault, _ = Vault.create(vault_path, "old passphrase", b"v1", kdf=fast_kdf)
+    vault.save(b"v2")  # a backup made under the old passphrase
+    with monkeypatch.context() as patch:
+        patch.setattr(Vault, "rewrap_backups", lambda self, *a, **k: [])  # "crash" before it
+        vault.change_passphrase("new passphrase", b"v2")
+    vault.close()
+    (backup,) = backups.list_backups(vault_path)
+    Vault.open(backup, "old passphrase")[0].close()  # still the old secret, for now
+
+    vault, _ = Vault.open(vault_path, "new passphrase")
+    assert vault.unrewrapped_backups == []
+    vault.close()
+    with pytest.raises(WrongSecretError):
+        Vault.open(backup, "old passphrase")
+    assert Vault.open(backup, "new passphrase")[1] == b"v1"
+
+
+def test_a_backup_that_cannot_be_healed_is_named(vault_path, fast_kdf, monkeypatch):
+    vault, _ = Vault.create(vault_path, "first passphrase", b"v1", kdf=fast_kdf)
+    vault.save(b"v2")
+    with monkeypatch.context() as patch:
+        patch.setattr(Vault, "rewrap_backups", lambda self, *a, **k: [])
+        vault.rotate_keys("second passphrase", b"v2")  # new data key; backups never reached
+    vault.close()
+    vault, _ = Vault.open(vault_path, "second passphrase")
+    assert vault.unrewrapped_backups == backups.list_backups(vault_path)
+    vault.close()
