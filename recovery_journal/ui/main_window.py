@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.code_offer: QMessageBox | None = None
         self.new_code_dialog: QWidget | None = None
         self._code_offered = False
+        self._told_old_backups = False
 
         self.setWindowTitle(APP_TITLE + (" — Demo journal" if demo else ""))
         self.setWindowIcon(icons.app_icon())
@@ -288,6 +289,29 @@ class MainWindow(QMainWindow):
             self._show_save_state(self.controller.save_state)
         self._start_watchers()
         self._offer_new_code()
+        self._tell_about_old_backups()
+
+    def _tell_about_old_backups(self) -> None:
+        """Backups that a change of passphrase or recovery code could not reach still open
+        with the old one (rare: an interrupted change); say so once, plainly."""
+        left = self.controller.session.unrewrapped_backups if self.controller else []
+        if self.demo or not left or self._told_old_backups:
+            return
+        self._told_old_backups = True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Older backups")
+        box.setText(
+            f"{len(left)} older backup{'s' if len(left) != 1 else ''} still "
+            f"open{'s' if len(left) == 1 else ''} with a passphrase or recovery code you "
+            "have since replaced."
+        )
+        box.setInformativeText(
+            "Your journal itself is fine. If the old passphrase or code is no longer safe, "
+            "you can delete these files:\n" + "\n".join(str(path) for path in left)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- a recovery code that was never confirmed -----------------------------------------------
     def _offer_new_code(self) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from recovery_journal.services.errors import WrongSecretError
 from recovery_journal.services.session import JournalSession
-from tests.ui.conftest import PASSPHRASE, unlock
+from tests.ui.conftest import PASSPHRASE, open_journal, unlock
 
 NEW_PASSPHRASE = "a brand new evening walk"
 
@@ -102,3 +102,32 @@ def test_an_error_message_gets_its_full_height_and_nothing_overlaps(qtbot, launc
     assert view.logo.geometry().bottom() < view.title.geometry().top()
     assert view.logo.height() == view.logo.pixmap().height()
     assert view.title.geometry().bottom() <= view.intro.geometry().top()
+
+
+def test_older_backups_that_keep_an_old_secret_are_named_after_unlocking(
+    qtbot, launch, journal, monkeypatch
+):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from recovery_journal.vault import Vault
+
+    path, _code = journal
+    session = JournalSession.open(path, PASSPHRASE)
+    session.update_settings(country="GB")  # a save: leaves a backup under the current key
+    with monkeypatch.context() as patch:
+        patch.setattr(Vault, "rewrap_backups", lambda self, *a, **k: [])
+        session._vault.rotate_keys(PASSPHRASE, session.database.to_bytes())  # backups missed
+    session.close()
+
+    window = open_journal(qtbot, launch, path)
+
+    def told():
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.windowTitle() == "Older backups" and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: bool(told()), timeout=5_000)
+    assert "still opens with a passphrase" in told()[0].text()
+    window.close()
