@@ -108,10 +108,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+#: Differences of weekly percentages smaller than this are no difference (float noise: two
+#: equal means can differ by 1e-14 after summing in another order).
+_NO_DIFFERENCE = 1e-9
+
+
 def _halves_agree(items: Sequence[tuple[bool, float]], difference: float) -> bool:
     """Whether the with-minus-without difference has the same sign as ``difference`` in the
     first and the second half of ``items`` (chronological; an odd middle item is left out)."""
-    if difference == 0:
+    if abs(difference) < _NO_DIFFERENCE:
         return False
     half = len(items) // 2
     for part in (items[:half], items[len(items) - half :]):
@@ -120,7 +125,7 @@ def _halves_agree(items: Sequence[tuple[bool, float]], difference: float) -> boo
         if not with_ or not without:
             return False
         part_difference = _mean(with_) - _mean(without)
-        if part_difference == 0 or (part_difference > 0) != (difference > 0):
+        if abs(part_difference) < _NO_DIFFERENCE or (part_difference > 0) != (difference > 0):
             return False
     return True
 
@@ -172,8 +177,6 @@ def _comparison_insight(spec: _Comparison, weeks: Sequence[EligibleWeek]) -> Ins
         "mean_pda_without": None,
         "difference": None,
     }
-    if len(weeks) >= MIN_WEEKS_ANY and at_ceiling(weeks):
-        return Insight(spec.id, NOTHING_TO_COMPARE, _CEILING_TEXT, numbers)
     if (
         len(weeks) < MIN_WEEKS_COMPARE
         or len(with_) < MIN_WEEKS_PER_GROUP
@@ -193,6 +196,8 @@ def _comparison_insight(spec: _Comparison, weeks: Sequence[EligibleWeek]) -> Ins
             )
         text = f"Not enough weeks recorded yet to compare {spec.topic}."
         return Insight(spec.id, TOO_EARLY, text, numbers, needs=" ".join(needs))
+    if at_ceiling(weeks):  # past the thresholds, but nearly every week was abstinent
+        return Insight(spec.id, NOTHING_TO_COMPARE, _CEILING_TEXT, numbers)
     mean_with, mean_without = _mean(with_), _mean(without)
     difference = mean_with - mean_without
     numbers.update(mean_pda_with=mean_with, mean_pda_without=mean_without, difference=difference)
@@ -254,8 +259,6 @@ def _alliance_insight(
         "mean_pda_lower": None,
         "difference": None,
     }
-    if len(weeks) >= MIN_WEEKS_ANY and at_ceiling(weeks):
-        return Insight("alliance", NOTHING_TO_COMPARE, _CEILING_TEXT, numbers)
     if len(weeks) < MIN_WEEKS_ANY or len(pairs) < MIN_CHECKINS or distinct < MIN_DISTINCT_SCORES:
         needs = []
         if len(weeks) < MIN_WEEKS_ANY:
@@ -279,6 +282,8 @@ def _alliance_insight(
             "month that followed."
         )
         return Insight("alliance", TOO_EARLY, text, numbers, needs=" ".join(needs))
+    if at_ceiling(weeks):  # past the thresholds, but nearly every week was abstinent
+        return Insight("alliance", NOTHING_TO_COMPARE, _CEILING_TEXT, numbers)
     cut = _balanced_cut([pair.score for pair in pairs])
     flags = [(pair.score >= cut, pair.next_pda) for pair in pairs]
     higher = [pda for flag, pda in flags if flag]

@@ -168,9 +168,10 @@ COMPARED = "compared"
 @pytest.mark.parametrize(
     ("full_weeks", "other_weeks", "expected"),
     [
-        (9, 1, NOTHING_TO_COMPARE),  # exactly 90% of weeks at or above 95%
+        (9, 1, TOO_EARLY),  # 90% at the ceiling, but below the thresholds: too early first
         (8, 2, TOO_EARLY),  # 80%: no ceiling, and too few weeks to compare
-        (27, 3, NOTHING_TO_COMPARE),  # 90%, even with enough weeks to compare
+        (27, 3, TOO_EARLY),  # 90%, but only 3 weeks without a meeting (4 needed)
+        (36, 4, NOTHING_TO_COMPARE),  # exactly 90%, past every threshold
         (26, 4, COMPARED),  # 86.7%: compared
     ],
 )
@@ -186,7 +187,7 @@ def test_ceiling_rule(full_weeks, other_weeks, expected):
             "Nearly every week you have recorded was abstinent, so there is nothing to compare."
         )
         assert found["sponsor_contact"].label == NOTHING_TO_COMPARE
-        assert found["alliance"].label == NOTHING_TO_COMPARE
+        assert found["alliance"].label == TOO_EARLY  # no check-ins: below its own threshold
         assert found["meetings"].numbers["difference"] is None
 
 
@@ -304,3 +305,14 @@ def test_sponsor_contact_insight_text_in_plain_words():
         "In your 8 weeks when you and your sponsor were in touch, 100% of recorded days were "
         "abstinent on average; in your 4 weeks when you weren't, 57%."
     )
+
+
+def test_a_difference_that_is_zero_in_one_half_is_not_consistent():
+    """Float noise must not give a zero difference a sign (found by the contract review)."""
+    from recovery_journal.domain.insights import _halves_agree
+
+    with_ = [80.0, 100 * 6 / 7, 100 * 4 / 7, 80.0, 100.0]
+    without = [80.0, 100 * 4 / 7, 80.0, 100 * 6 / 7, 100.0]  # the same weeks, another order
+    first_half = [(True, v) for v in with_] + [(False, v) for v in without]
+    second_half = [(True, 100.0), (False, 90.0)] * 5
+    assert not _halves_agree(first_half + second_half, difference=1.5)
