@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
-        parser.print_help(sys.stderr)
+        print("usage error: choose a command, such as init or stats (see --help)", file=sys.stderr)
         return EXIT_USAGE
     try:
         from recovery_journal.services.process import harden_process

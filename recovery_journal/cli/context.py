@@ -7,12 +7,16 @@ import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from recovery_journal.cli.secrets_input import SecretSource, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # "--password" must not mean --password-stdin
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         """One line on stderr and exit code 2, as for every other error."""
         self.exit(2, f"usage error: {message} (see --help)\n")

@@ -14,6 +14,14 @@ from recovery_journal.cli.output import recovery_code_block
 from recovery_journal.cli.secrets_input import UsageError
 
 Register = Callable[[argparse.ArgumentParser], None]
+
+
+class ExportError(Exception):
+    """Writing an export failed (the journal itself is untouched)."""
+
+    exit_code = 1
+
+
 NOT_ENCRYPTED = "Note: this export is not encrypted; keep it somewhere private."
 
 
@@ -89,11 +97,15 @@ def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     finally:
         session.close()
     if args.format == "json":
+        from recovery_journal.services.errors import SaveError
         from recovery_journal.services.files import write_private_file
         from recovery_journal.services.interchange_json import export_json
 
         text = export_json(data, dt.datetime.now(dt.UTC))
-        write_private_file(args.output, text.encode("utf-8"))
+        try:
+            write_private_file(args.output, text.encode("utf-8"))
+        except SaveError as error:
+            raise ExportError(f"The export couldn't be written. {error.detail or ''}") from None
     else:
         from recovery_journal.services.interchange_csv import export_csv
 

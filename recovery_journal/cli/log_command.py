@@ -123,6 +123,9 @@ def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
             "step": args.step,
             "note": args.note,
         }
+        if given["status"] != DayStatus.USED:  # what and how much belong to a used day only
+            given["substances"] = given["substances"] or ()
+            given["amount"] = given["amount"] or ""
         day = dataclasses.replace(existing, **{k: v for k, v in given.items() if v is not None})
         _refuse(validate_day(day, ctx.today))
         session.save_day(day)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from recovery_journal.cli.context import CliContext
 from recovery_journal.cli.output import recovery_code_block
-from recovery_journal.services.session import JournalSession, kdf_for_memory
+from recovery_journal.services.session import (
+    MIN_PASSPHRASE_LENGTH,
+    JournalSession,
+    kdf_for_memory,
+)
 
 Register = Callable[[argparse.ArgumentParser], None]
 
@@ -77,6 +82,19 @@ def register(commands: Any, add_globals: Register) -> None:
         add_globals(sub)
 
 
+def _new_passphrase(ctx: CliContext) -> str:
+    """A new passphrase; a short one is allowed here (DESIGN.md sets no length) with a word
+    of warning, while the app asks for at least 8 characters."""
+    passphrase = ctx.secrets.new()
+    if 0 < len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        print(
+            f"warning: a passphrase under {MIN_PASSPHRASE_LENGTH} characters is easy to guess; "
+            "a few random words is stronger (change it with: recovery-journal-cli passwd)",
+            file=sys.stderr,
+        )
+    return passphrase
+
+
 def open_session(ctx: CliContext) -> JournalSession:
     from recovery_journal.services.errors import VaultMissingError
 
@@ -90,9 +108,9 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
 
     if ctx.vault.exists():
         raise VaultExistsError(str(ctx.vault))
-    passphrase = ctx.secrets.new()
+    passphrase = _new_passphrase(ctx)
     session, code = JournalSession.create(
-        ctx.vault, passphrase, kdf=kdf_for_memory(args.kdf_memory_mib)
+        ctx.vault, passphrase, kdf=kdf_for_memory(args.kdf_memory_mib), min_length=1
     )
     session.close()
     print(f"Created your journal at {ctx.vault}", file=ctx.out)
@@ -123,7 +141,7 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_passwd(args: argparse.Namespace, ctx: CliContext) -> int:
     session = open_session(ctx)
     try:
-        session.change_passphrase(ctx.secrets.new())
+        session.change_passphrase(_new_passphrase(ctx), min_length=1)
         left = session.unrewrapped_backups
     finally:
         session.close()
@@ -147,7 +165,7 @@ def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
     code = ctx.secrets.existing("Recovery code: ")
     session = JournalSession.open(ctx.vault, code, recovery_code=True)
     try:
-        new_code = session.reset_after_recovery(ctx.secrets.new())
+        new_code = session.reset_after_recovery(_new_passphrase(ctx), min_length=1)
         left = session.unrewrapped_backups
     finally:
         session.close()

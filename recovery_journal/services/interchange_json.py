@@ -683,7 +683,7 @@ def import_into(
     if mode == "refuse_if_not_empty" and not empty:
         raise JournalNotEmptyError()
     try:
-        if mode == "merge" and not empty:
+        if mode == "merge":  # adds records; the journal's settings stay as they are
             to_add = _merge_plan(repo, data)
             repo.add_all(to_add)
             return ImportSummary(mode, _counts(to_add))

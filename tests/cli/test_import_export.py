@@ -115,3 +115,41 @@ def test_demo_writes_a_journal_that_opens_with_the_printed_passphrase(cli, tmp_p
         assert data.meetings and data.contacts and data.checkins
     finally:
         session.close()
+
+
+def test_merge_never_changes_the_settings(initialised, cli, tmp_path):
+    settings_only = tmp_path / "settings.json"
+    settings_only.write_text(
+        json.dumps(
+            {
+                "format": "recovery-journal",
+                "version": 1,
+                "settings": {"tracking_start": "2026-01-01", "week_start": "sunday"},
+            }
+        )
+    )
+    assert cli("import", str(settings_only), "--password-stdin", stdin=STDIN).code == 0
+    one_day = tmp_path / "day.json"
+    one_day.write_text(
+        json.dumps(
+            {
+                "format": "recovery-journal",
+                "version": 1,
+                "days": [{"date": "2026-01-05", "status": "abstinent"}],
+            }
+        )
+    )
+    merged = cli("import", str(one_day), "--merge", "--password-stdin", stdin=STDIN)
+    assert merged.code == 0, merged.err
+    out = tmp_path / "out.json"
+    cli("export", "--format", "json", "-o", str(out), "--password-stdin", stdin=STDIN)
+    settings = json.loads(out.read_text())["settings"]
+    assert settings["week_start"] == "sunday" and settings["tracking_start"] == "2026-01-01"
+
+
+def test_an_export_that_cannot_be_written_says_so_plainly(initialised, cli, tmp_path):
+    target = tmp_path / "no such folder" / "out.json"
+    result = cli("export", "--format", "json", "-o", str(target), "--password-stdin", stdin=STDIN)
+    assert result.code == 1
+    assert result.err.startswith("error: The export couldn't be written.")
+    assert "journal couldn't be saved" not in result.err

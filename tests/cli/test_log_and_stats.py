@@ -190,3 +190,38 @@ def test_stats_text_is_plain_and_kind(initialised, cli):
     assert "Days abstinent" in result.out and "100%" in result.out
     for word in ("relapse", "failure", "PDA"):
         assert word not in result.out
+
+
+def test_a_day_no_longer_used_forgets_what_and_how_much(initialised, cli, vault_path):
+    cli(
+        "log",
+        "day",
+        "--date",
+        "2026-01-10",
+        "--status",
+        "used",
+        "--substance",
+        "alcohol",
+        "--amount",
+        "3 drinks",
+        "--craving",
+        "8",
+        "--password-stdin",
+        stdin=STDIN,
+    )
+    cli(
+        "log",
+        "day",
+        "--date",
+        "2026-01-10",
+        "--status",
+        "abstinent",
+        "--password-stdin",
+        stdin=STDIN,
+    )
+    session = opened(vault_path)
+    day = session.data().days[0]
+    session.close()
+    assert day.status == DayStatus.ABSTINENT
+    assert day.substances == () and day.amount == ""
+    assert day.craving == 8  # what was not about the use stays

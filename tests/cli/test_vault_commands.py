@@ -27,11 +27,13 @@ def test_init_refuses_an_existing_journal(initialised, cli, vault_path):
     assert vault_path.read_bytes() == before
 
 
-def test_init_refuses_a_short_passphrase(cli, vault_path):
-    result = cli("init", "--kdf-memory-mib", "19", "--password-stdin", stdin="short\n")
-    assert result.code == 2
-    assert "at least 8 characters" in result.err
-    assert not vault_path.exists()
+def test_init_takes_a_short_passphrase_with_a_warning_but_not_an_empty_one(cli, vault_path):
+    empty = cli("init", "--kdf-memory-mib", "19", "--password-stdin", stdin="\n")
+    assert empty.code == 2 and not vault_path.exists()
+    short = cli("init", "--kdf-memory-mib", "19", "--password-stdin", stdin="secret\n")
+    assert short.code == 0, short.err
+    assert short.err.startswith("warning: a passphrase under 8 characters is easy to guess")
+    assert cli("verify", "--password-stdin", stdin="secret\n").code == 0
 
 
 def test_kdf_memory_below_the_floor_is_a_usage_error(cli, vault_path):
@@ -148,3 +150,10 @@ def test_errors_say_what_to_do_next(initialised, cli, tmp_path):
     assert result.code == 1
     assert f"There is no journal at {missing} yet." in result.err
     assert "recovery-journal-cli init" in result.err
+
+
+def test_no_command_is_one_line_and_options_are_never_abbreviated(cli):
+    bare = cli(vault=None)
+    assert bare.code == 2 and bare.err.count("\n") == 1
+    abbreviated = cli("verify", "--password", stdin="x\n")
+    assert abbreviated.code == 2
