@@ -88,13 +88,16 @@ def test_tentative_when_the_halves_disagree():
 
 
 @pytest.mark.parametrize(
-    ("full", "other", "chip"), [(9, 1, "Nothing to compare"), (8, 2, "Too early")]
+    ("full", "other", "chip"),
+    [(36, 4, "Nothing to compare"), (9, 1, "Too early"), (8, 2, "Too early")],
 )
 def test_ceiling_rule(full, other, chip):
+    """Below the thresholds an insight is too early; past them, the ceiling rule applies."""
     weeks = [(FULL, True, True)] * full + [(ONE_USE, False, False)] * other
     found = contents(weeks[::2] + weeks[1::2])
-    for content in found.values():
-        assert content.chip == chip and content.numbers == ()
+    for key in ("meetings", "sponsor_contact"):
+        assert found[key].chip == chip and found[key].numbers == ()
+    assert found["alliance"].chip == "Too early"  # no check-ins at all
     if chip == "Nothing to compare":
         assert found["meetings"].text == (
             "Nearly every week you have recorded was abstinent, so there is nothing to compare."
