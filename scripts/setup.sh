@@ -57,7 +57,16 @@ extra=""
 [ "$what" = test ] && extra="[test]"
 stamp=".venv/.installed-$what-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extra"
+  echo "Setting up .venv (first run only)…"
+  log=$(mktemp)
+  # Quiet unless something goes wrong: then the whole pip output is shown.
+  if ! { .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip &&
+         .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extra"; } >"$log" 2>&1
+  then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 1
+  fi
+  rm -f "$log"
   touch "$stamp"
 fi
