@@ -8,5 +8,5 @@ export QT_QPA_PLATFORM=offscreen
 .venv/bin/ruff check --quiet .
 .venv/bin/ruff format --check --quiet .
 .venv/bin/mypy
-.venv/bin/lint-imports --no-cache
+.venv/bin/lint-imports --no-cache --no-logo
 .venv/bin/python -m pytest "$@"
