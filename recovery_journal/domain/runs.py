@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.models import DayStatus
+from recovery_journal.domain.models import DayStatus, JournalData
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,13 @@ def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> 
             longest = current
     used_day = None if last_used is None else first + dt.timedelta(days=last_used)
     return RunSummary(current, longest, used_day)
+
+
+def run_before(data: JournalData, day: dt.date) -> int:
+    """Days in the run that ended the day before ``day`` (MEASURES §3, with the person's
+    setting for unknown days): the "7 or more abstinent days" of the tolerance note (§9)."""
+    calendar = DayCalendar.from_journal(data, day - dt.timedelta(days=1))
+    return summarize_runs(calendar, data.settings.unknown_breaks_runs).current.days
 
 
 def _run(first: dt.date, start: int, end: int, unverified: int) -> Run:

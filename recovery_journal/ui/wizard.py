@@ -356,7 +356,7 @@ class FirstRunWizard(QWizard):
             session.update_settings(**changes)
         name = about.sponsor_name.text().strip()
         if name:
-            from recovery_journal.services.ui_support import next_sponsor_key
+            from recovery_journal.domain.sponsors import next_sponsor_key
 
             key = next_sponsor_key(session.data())
             session.add_sponsor(Sponsor(key=key, name=name, started_on=self._today))

@@ -22,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
-from recovery_journal.domain.sponsors import newest_first
+from recovery_journal.domain.sponsors import current_sponsor, newest_first
 from recovery_journal.domain.validation import FieldError, validate_checkin
-from recovery_journal.services.ui_support import current_sponsor
 from recovery_journal.ui.choices import ChoiceRow
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.widgets import named, wrapped
@@ -109,7 +108,7 @@ class CheckinDialog(RecordDialog):
         for sponsor in newest_first(data.sponsors):
             self.sponsor.addItem(sponsor.name, sponsor.key)
         self.sponsor.addItem("I'd rather not say", None)
-        current = current_sponsor(data, self._day)
+        current = current_sponsor(data.sponsors, self._day)
         if current is not None:
             self.sponsor.setCurrentIndex(self.sponsor.findData(current.key))
 

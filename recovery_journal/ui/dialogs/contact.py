@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
-from recovery_journal.domain.sponsors import newest_first
+from recovery_journal.domain.sponsors import current_sponsor, newest_first, next_sponsor_key
 from recovery_journal.domain.validation import FieldError, validate_contact
-from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
 from recovery_journal.ui.choices import ChipRow, ChoiceRow
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.widgets import named, wrapped
@@ -54,7 +53,7 @@ class ContactDialog(RecordDialog):
         self.add_row("&Time (optional):", time_box, "time")
 
         self.sponsor = named(QComboBox(self), "Sponsor")
-        current = current_sponsor(data, day)
+        current = current_sponsor(data.sponsors, day)
         sponsors = newest_first(data.sponsors)
         for sponsor in sponsors:
             self.sponsor.addItem(sponsor.name, sponsor.key)

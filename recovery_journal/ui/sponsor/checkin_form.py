@@ -33,9 +33,8 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.alliance import MIN_ANSWERED, alliance_score, area_scores
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
-from recovery_journal.domain.sponsors import newest_first
+from recovery_journal.domain.sponsors import current_sponsor, newest_first
 from recovery_journal.domain.validation import validate_checkin
-from recovery_journal.services.ui_support import current_sponsor
 from recovery_journal.ui import theme
 from recovery_journal.ui.dialogs.checkin import SCALE, STATEMENTS
 from recovery_journal.ui.sponsor.columns import AREA_LABELS, NO_SPONSOR, score_text
@@ -224,7 +223,7 @@ class CheckinForm(QFrame):
             self.sponsor.addItem(sponsor.name, sponsor.key)
         self.sponsor.addItem("I'd rather not say", None)
         if not keep:
-            current = current_sponsor(data, self.controller.today())
+            current = current_sponsor(data.sponsors, self.controller.today())
             chosen = current.key if current else None
         self._choose_sponsor(chosen)
         self.sponsor.blockSignals(False)

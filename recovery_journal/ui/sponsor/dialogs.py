@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from recovery_journal.domain.models import Sponsor, SponsorContact
-from recovery_journal.domain.sponsors import start_key
+from recovery_journal.domain.sponsors import current_sponsor, next_sponsor_key, start_key
 from recovery_journal.domain.validation import FieldError, validate_sponsor
-from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.dialogs.contact import ContactDialog
 from recovery_journal.ui.meetings.dialog import retitle, set_time
@@ -140,7 +139,7 @@ class SponsorDialog(RecordDialog):
             self.name.setText(sponsor.name)
             self.has_ended.setChecked(sponsor.ended_on is not None or end)
         else:
-            self._previous = current_sponsor(controller.data(), today)
+            self._previous = current_sponsor(controller.data().sponsors, today)
             if self._previous is not None:
                 self.end_previous.setText(
                     f"{self._previous.name} is no longer my sponsor (their time ends the day "

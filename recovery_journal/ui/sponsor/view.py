@@ -3,7 +3,7 @@
 Three tabs: Contacts (a table like Meetings: search, filters, Insert / Enter / Delete, Ctrl+Z),
 Relationship check-in (the eight statements, the score as you answer, and earlier check-ins
 with their scores) and Sponsors (who, since when, until when). A check-in is suggested monthly
-and when the sponsor changes (``services.ui_support.checkin_due``), in a banner at the top.
+and when the sponsor changes (``domain.alliance.checkin_due``), in a banner at the top.
 Every figure comes from the domain's measures (``controller.stats()``, ``alliance_score``).
 """
 
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.alliance import CheckinDue, checkin_due
 from recovery_journal.domain.models import AllianceCheckin, Sponsor, SponsorContact
-from recovery_journal.domain.sponsors import newest_first
-from recovery_journal.services.ui_support import CheckinDue, checkin_due, current_sponsor
+from recovery_journal.domain.sponsors import current_sponsor, newest_first
 from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET
 from recovery_journal.ui.meetings.columns import PERIODS
 from recovery_journal.ui.meetings.record_model import RecordTableModel, date_text, period_test
@@ -245,7 +245,7 @@ class SponsorView(QWidget):
         data = self.controller.data()
         today = self.controller.today()
         self._names = sponsor_names(data.sponsors)
-        sponsor = current_sponsor(data, today)
+        sponsor = current_sponsor(data.sponsors, today)
         self.figures.setText(sponsor_line(self.controller.stats(), sponsor))
         if self._shown.get("sponsors") != data.sponsors:
             self._shown["sponsors"] = data.sponsors

@@ -11,15 +11,10 @@ from dataclasses import dataclass, field
 
 from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.milestones import Milestone
-from recovery_journal.domain.models import CallListPerson, DayRecord, DayStatus
+from recovery_journal.domain.models import CallListPerson, DayRecord
 from recovery_journal.domain.pda import PdaWindow, headline
+from recovery_journal.domain.safety import day_prompt
 from recovery_journal.domain.stats import Stats
-
-#: MEASURES §9: the prompt after a high craving or a low confidence.
-HIGH_CRAVING = 8
-LOW_CONFIDENCE = 2
-#: MEASURES §9: a used day after this many days without use brings the tolerance note.
-TOLERANCE_RUN_DAYS = 7
 
 PDA_TOOLTIP = (
     "Days abstinent (percent days abstinent, PDA): of the days you recorded, the share on "
@@ -288,23 +283,23 @@ def prompt(
     run_before: int,
     people: tuple[CallListPerson, ...] = (),
 ) -> PromptText | None:
-    """The one banner to show after this day's record, if any. ``run_before`` is the run of
-    days without use that ended the day before (from the domain's ``summarize_runs``)."""
-    if day.status == DayStatus.USED:
+    """The one banner to show after this day's record, if any (which one is the domain's
+    ``safety.day_prompt``). ``run_before`` is the run of days without use that ended the day
+    before (the domain's ``runs.run_before``)."""
+    due = day_prompt(day, run_before)
+    if due is None:
+        return None
+    if due.used:
         title = used_day_thanks(day, today)
         parts = [line for line in (still_yours(stats),) if line]
-        if run_before >= TOLERANCE_RUN_DAYS:
+        if due.tolerance:
             parts.append(TOLERANCE_NOTE)
     else:
-        craving = day.craving is not None and day.craving >= HIGH_CRAVING
-        shaky = day.confidence is not None and day.confidence <= LOW_CONFIDENCE
-        if not craving and not shaky:
-            return None
         title = "If today is hard"
-        if craving and shaky:
+        if due.high_craving and due.low_confidence:
             parts = [BOTH_PROMPT]
         else:
-            parts = [CRAVING_PROMPT if craving else CONFIDENCE_PROMPT]
+            parts = [CRAVING_PROMPT if due.high_craving else CONFIDENCE_PROMPT]
     parts.append(QUESTION)
     text = " ".join(parts)
     people_line = call_list_line(people, limit=2)  # everyone is one click away

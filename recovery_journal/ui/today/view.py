@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.alliance import checkin_due
+from recovery_journal.domain.attendance import meetings_this_week
 from recovery_journal.domain.models import DayRecord, DayStatus
+from recovery_journal.domain.runs import run_before
 from recovery_journal.domain.validation import validate_day
-from recovery_journal.services import ui_support
 from recovery_journal.ui.messages import unexpected_text
 from recovery_journal.ui.today import texts
 from recovery_journal.ui.today.cards import FigureCard
@@ -374,9 +376,7 @@ class TodayView(QWidget):
         today = controller.today()
         self.run_card.show_text(texts.run_card(stats, today))
         self.abstinence_card.show_text(texts.abstinence_card(stats))
-        self.meetings_card.show_text(
-            texts.meetings_card(stats, ui_support.meetings_this_week(data, today))
-        )
+        self.meetings_card.show_text(texts.meetings_card(stats, meetings_this_week(data, today)))
         self.sponsor_card.show_text(texts.sponsor_card(stats, bool(data.sponsors)))
         if self._day == today:
             self.figures_note.hide()
@@ -404,7 +404,7 @@ class TodayView(QWidget):
         shown = None
         if record is not None and ("prompt", _occasion(record)) not in self._dismissed:
             data = self.controller.data()
-            run = ui_support.run_before(data, record.date)
+            run = run_before(data, record.date)
             shown = texts.prompt(
                 record, self.controller.stats(), self.controller.today(), run, data.call_list
             )
@@ -448,7 +448,7 @@ class TodayView(QWidget):
             )
 
     def _show_checkin(self, today: dt.date, *, held: bool = False) -> bool:
-        due = ui_support.checkin_due(self.controller.data(), today)
+        due = checkin_due(self.controller.data(), today)
         if held or due is None or ("checkin", due.sponsor.key) in self._dismissed:
             self.checkin.hide()
             return False
@@ -480,7 +480,7 @@ class TodayView(QWidget):
             self.sobriety_offer.hide()
             self._show_figures()
         elif kind == "checkin":
-            due = ui_support.checkin_due(self.controller.data(), self.controller.today())
+            due = checkin_due(self.controller.data(), self.controller.today())
             if due is not None:
                 self._dismissed.add(("checkin", due.sponsor.key))
             self.checkin.hide()
