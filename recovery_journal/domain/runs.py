@@ -34,6 +34,11 @@ class RunSummary:
     last_used: dt.date | None
 
 
+def breaks_run(status: DayStatus | None, unknown_breaks_runs: bool) -> bool:
+    """A used day ends a run; an unsure day too when the person's setting says so."""
+    return status is DayStatus.USED or (unknown_breaks_runs and status is DayStatus.UNKNOWN)
+
+
 def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> RunSummary:
     """Current run (ending at ``as_of``), longest run (the earlier on a tie) and last used day."""
     first = calendar.first_day
@@ -47,8 +52,7 @@ def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> 
     for offset, status in enumerate(statuses):
         if status is DayStatus.USED:
             last_used = offset
-        breaks = status is DayStatus.USED or (unknown_breaks_runs and status is DayStatus.UNKNOWN)
-        if breaks:
+        if breaks_run(status, unknown_breaks_runs):
             if run_from is not None and offset - run_from > longest.days:
                 longest = _run(first, run_from, offset - 1, unverified)
             run_from = None
