@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 from recovery_journal.cli.context import CliContext, parse_date
-from recovery_journal.cli.secrets_input import UsageError
 from recovery_journal.domain.models import (
     Activity,
     ContactMode,
@@ -24,12 +23,6 @@ from recovery_journal.domain.models import (
     Topic,
 )
 from recovery_journal.domain.sponsors import current_sponsor
-from recovery_journal.domain.validation import (
-    FieldError,
-    validate_contact,
-    validate_day,
-    validate_meeting,
-)
 
 Register = Callable[[argparse.ArgumentParser], None]
 
@@ -100,11 +93,6 @@ def register(commands: Any, add_globals: Register) -> None:
         add_globals(sub)
 
 
-def _refuse(errors: list[FieldError]) -> None:
-    if errors:
-        raise UsageError(" ".join(e.message for e in errors))
-
-
 def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.cli.vault_commands import open_session
 
@@ -127,8 +115,7 @@ def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
             given["substances"] = given["substances"] or ()
             given["amount"] = given["amount"] or ""
         day = dataclasses.replace(existing, **{k: v for k, v in given.items() if v is not None})
-        _refuse(validate_day(day, ctx.today))
-        session.save_day(day)
+        session.save_day(day)  # checks first: InvalidRecordError (exit 2), nothing written
         session.ensure_saved()
     finally:
         session.close()
@@ -161,10 +148,9 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
         helpfulness=args.helpfulness,
         notes=args.notes,
     )
-    _refuse(validate_meeting(meeting, ctx.today))
     session = open_session(ctx)
     try:
-        session.add_meeting(meeting)
+        session.add_meeting(meeting)  # checks first: InvalidRecordError (exit 2)
         session.ensure_saved()
     finally:
         session.close()
@@ -196,8 +182,7 @@ def cmd_log_contact(args: argparse.Namespace, ctx: CliContext) -> int:
             topics=tuple(Topic(t) for t in args.topic or ()),
             notes=args.notes,
         )
-        _refuse(validate_contact(contact, ctx.today, {s.key for s in sponsors}))
-        session.add_contact(contact)
+        session.add_contact(contact)  # checks first: InvalidRecordError (exit 2)
         session.ensure_saved()
     finally:
         session.close()

@@ -100,7 +100,9 @@ def open_session(ctx: CliContext) -> JournalSession:
 
     if not ctx.vault.exists():  # say so before asking for a passphrase
         raise VaultMissingError(str(ctx.vault))
-    return JournalSession.open(ctx.vault, ctx.secrets.existing())
+    session = JournalSession.open(ctx.vault, ctx.secrets.existing())
+    session.set_clock(lambda: ctx.today)  # writes are checked against the command's today
+    return session
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:

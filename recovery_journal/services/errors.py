@@ -1,11 +1,20 @@
 """Every error a caller of the services may need to tell apart, in one place.
 
 The app and the command line import errors from here rather than from ``vault`` or
-``storage``, which they must not depend on.
+``storage``, which they must not depend on. The errors of a write are
+:class:`InvalidRecordError` (a value breaks a rule: ``errors`` name each field; nothing was
+written), :class:`RecordConflictError` (it clashes with what is stored: a date already
+recorded, a sponsor id taken) and :class:`RecordNotFoundError` (the record is gone). Tell
+them apart by their type, never by their message.
 """
 
+from recovery_journal.domain.validation import InvalidRecordError
 from recovery_journal.services.session import PassphraseTooShortError, SessionLockedError
-from recovery_journal.storage.errors import DatabaseCheckError
+from recovery_journal.storage.errors import (
+    DatabaseCheckError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
 from recovery_journal.vault.errors import (
     ChangedOnDiskError,
     CorruptHeaderError,
@@ -25,8 +34,11 @@ __all__ = [
     "CorruptHeaderError",
     "DamagedContentsError",
     "DatabaseCheckError",
+    "InvalidRecordError",
     "NotAVaultError",
     "PassphraseTooShortError",
+    "RecordConflictError",
+    "RecordNotFoundError",
     "SaveError",
     "SessionLockedError",
     "UnsupportedVersionError",
