@@ -1,7 +1,9 @@
 """The one object every page shares: the open session, today's date, figures and signals.
 
 Pages read through it (``data()``, ``stats()``, ``settings()``) and write through
-``controller.session`` (every write saves at once). They listen to ``changed`` to refresh and
+``controller.session`` (every write checks first, then saves at once). ``undo_stack`` is the
+window's one undo stack (Edit › Undo / Redo); it is emptied when the journal locks, so no
+record outlives the lock in an undo step. They listen to ``changed`` to refresh and
 may ask the window to show another place (``navigate``) or the help screen (``help_requested``).
 """
 
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
 from recovery_journal.domain.models import JournalData, Settings
 
@@ -34,6 +37,7 @@ class JournalController(QObject):
     navigate = Signal(str)  # a page asks the window to show another place, by key
     help_requested = Signal()  # a page asks for the "Get help now" screen
     recovery_code_confirmed = Signal()  # a new recovery code was shown and confirmed as kept
+    undo_failed = Signal(str)  # an undo or redo step no longer fits the journal: why, in words
 
     def __init__(
         self,
@@ -49,6 +53,8 @@ class JournalController(QObject):
         self._clock = clock
         self._today = clock()
         self._stats_cache: tuple[int, dt.date, Stats] | None = None
+        self.undo_stack = QUndoStack(self)
+        session.set_clock(self.today)  # writes are checked against the app's own today
         session.listeners.append(self._on_save_attempt)
         session.change_listeners.append(self._on_change)
         self.retry_timer = QTimer(self)
@@ -121,6 +127,7 @@ class JournalController(QObject):
         self.about_to_lock.emit()
         self.retry_timer.stop()
         self._stats_cache = None
+        self.undo_stack.clear()  # its steps hold records: none may outlive the lock
         self.session.lock()
         # JournalSession.lock() keeps its cached plain copy of the journal (reported to the
         # services layer); drop it here too, so nothing decrypted outlives the lock.
@@ -140,6 +147,7 @@ class JournalController(QObject):
         """Close the journal (saving once more if a save is pending) and release the file."""
         self.retry_timer.stop()
         self._date_timer.stop()
+        self.undo_stack.clear()
         if self.session.is_unlocked:
             self.about_to_lock.emit()
         for listeners, callback in (

@@ -79,6 +79,8 @@ def import_from(controller: JournalController, source: Path, mode: ImportMode) -
     try:
         data = parse_json(text, controller.today())
         summary = controller.session.import_data(data, mode)
+        if mode == "replace":  # the records the undo steps name are gone
+            controller.undo_stack.clear()
     except ImportRefused as error:
         lines = "\n".join(f"• {path}: {reason}" for path, reason in error.errors)
         raise ActionFailed(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.ui import helplines, theme
 from recovery_journal.ui.widgets import heading, named, wrapped
 
@@ -170,7 +171,7 @@ class HelpDialog(QDialog):
             self.lines_box.addWidget(_selectable(f"{line.name}: {line.phone}", parent, big=True))
             if line.last_checked is not None:
                 when = line.last_checked
-                checked = f"Last checked {when.day} {when:%B %Y}."
+                checked = f"Last checked {long_date(when)}."
             else:
                 checked = NOT_CHECKED
             self.lines_box.addWidget(_selectable(f"{line.what}. {line.hours}. {checked}", parent))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.ui import icons
 from recovery_journal.ui.prefs import Prefs
 from recovery_journal.ui.save_status import SaveStatus
+from recovery_journal.ui.undo import undo_actions
 from recovery_journal.ui.unlock import UnlockView
 
 if TYPE_CHECKING:
@@ -138,6 +139,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
+        # Edit › Undo / Redo: the open journal's one undo stack (text and state from it).
+        edit_menu = menu.addMenu("&Edit")
+        self.undo_group = QUndoGroup(self)
+        self.undo_action, self.redo_action = undo_actions(self.undo_group, self)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
         from recovery_journal.ui.pages import PAGES
 
         go_menu = menu.addMenu("&Go")
@@ -234,6 +242,9 @@ class MainWindow(QMainWindow):
         self.controller.help_requested.connect(self.show_help)
         self.controller.recovery_code_confirmed.connect(lambda: self._note_code_confirmed(True))
         self.controller.save_state_changed.connect(self._show_save_state)
+        self.controller.undo_failed.connect(self._tell_undo_failed)
+        self.undo_group.addStack(self.controller.undo_stack)
+        self.undo_group.setActiveStack(self.controller.undo_stack)
         if not self.demo:
             self.prefs.set_last_vault(session.path)
             self._apply_theme()
@@ -290,6 +301,14 @@ class MainWindow(QMainWindow):
         self._start_watchers()
         self._offer_new_code()
         self._tell_about_old_backups()
+
+    def _tell_undo_failed(self, text: str) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle("Undo")
+        box.setText(text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     def _tell_about_old_backups(self) -> None:
         """Backups that a change of passphrase or recovery code could not reach still open

@@ -4,7 +4,6 @@ only the theme is mirrored to the window preferences so the unlock screen can us
 
 from __future__ import annotations
 
-import dataclasses
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -34,9 +33,12 @@ from recovery_journal.domain.validation import (
     AUTOLOCK_RANGE,
     BACKUPS_KEPT_RANGE,
     CONTACT_GAP_RANGE,
-    validate_settings,
+    FieldError,
 )
+from recovery_journal.services.errors import InvalidRecordError
 from recovery_journal.ui import helplines
+from recovery_journal.ui.meetings.feedback import UndoBar, delete_with_undo
+from recovery_journal.ui.undo import undo_actions
 from recovery_journal.ui.widgets import FieldMessage, OptionalDate, named, wrapped
 
 if TYPE_CHECKING:
@@ -214,6 +216,11 @@ class SettingsDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         form.addRow("", row)
+        self.people_undo = UndoBar(safety)  # "Removed Sam from your call list. Undo"
+        form.addRow("", self.people_undo)
+        # The window's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) reach this dialog too.
+        self.addActions(list(undo_actions(controller.undo_stack, self)))
+        controller.undo_stack.indexChanged.connect(lambda _i: self._show_people())
         form.addRow(
             "",
             wrapped(
@@ -263,25 +270,31 @@ class SettingsDialog(QDialog):
         return box
 
     def _set(self, **changes: Any) -> bool:
-        """Save the change unless the validation has something to say about it."""
+        """Save the change; the service refuses it (and nothing is written) when a value breaks
+        a rule, and each reason shows next to its field."""
         if self._loading:
             return False
-        candidate = dataclasses.replace(self.controller.settings(), **changes)
-        errors = [
-            e for e in validate_settings(candidate, self.controller.today()) if e.field in changes
-        ]
-        for field in changes:
-            message = self._messages.get(field)
-            if message is not None:
-                mine = [e.message for e in errors if e.field == field]
-                if mine:
-                    message.show_message(mine[0])
-                else:
-                    message.clear_message()
-        if errors:
+        try:
+            self.controller.session.update_settings(**changes)
+        except InvalidRecordError as error:
+            self._show_errors(changes, error.errors)
             return False
-        self.controller.session.update_settings(**changes)
+        self._show_errors(changes, ())
         return True
+
+    def _show_errors(self, changes: dict[str, Any], errors: tuple[FieldError, ...]) -> None:
+        """Each message next to its field; one for a field without a place of its own shows
+        next to the first field changed."""
+        fields = [f for f in changes if f in self._messages]
+        homeless = [e.message for e in errors if e.field not in self._messages]
+        for field in fields:
+            mine = [e.message for e in errors if e.field == field]
+            if not mine and field == fields[0]:
+                mine = homeless
+            if mine:
+                self._messages[field].show_message(mine[0])
+            else:
+                self._messages[field].clear_message()
 
     def _dates_changed(self) -> None:
         self._set(sobriety_date=self.sobriety.value(), tracking_start=self.tracking.value())
@@ -354,5 +367,11 @@ class SettingsDialog(QDialog):
     def _remove_chosen(self) -> None:
         person = self._chosen()
         if person is not None and person.id is not None:
-            self.controller.session.delete_call_person(person.id)
+            delete_with_undo(
+                self.controller,
+                [person],
+                self.people_undo,
+                action="remove from the call list",
+                said=f"Removed {person.name} from your call list.",
+            )
             self._show_people()

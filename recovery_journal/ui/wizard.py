@@ -340,6 +340,7 @@ class FirstRunWizard(QWizard):
 
     def _save_details(self, session: JournalSession) -> None:
         about = self.about
+        session.set_clock(lambda: self._today)  # the same today as the wizard's own fields
         changes: dict[str, Any] = {}
         if about.sobriety.value() is not None:
             changes["sobriety_date"] = about.sobriety.value()
@@ -359,9 +360,13 @@ class FirstRunWizard(QWizard):
             from recovery_journal.domain.sponsors import next_sponsor_key
 
             key = next_sponsor_key(session.data())
-            session.add_sponsor(Sponsor(key=key, name=name, started_on=self._today))
             phone = about.sponsor_phone.text().strip()
-            session.add_call_person(CallListPerson(name=name, role="Sponsor", phone=phone))
+            session.write_many(  # the sponsor and their place on the call list, as one
+                put=[
+                    Sponsor(key=key, name=name, started_on=self._today),
+                    CallListPerson(name=name, role="Sponsor", phone=phone),
+                ]
+            )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape does not close the wizard once the journal exists (or while it is made)."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -17,13 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.days import is_retrospective
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.domain.models import AnchorEvent, DayRecord
-from recovery_journal.domain.validation import FieldError, validate_anchor_event, validate_day
-from recovery_journal.ui.calendar.month import FAR_BACK_DAYS, long_date
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
+from recovery_journal.ui.calendar.month import FAR_BACK_DAYS
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.meetings.feedback import ask
-from recovery_journal.ui.messages import unexpected_text
 from recovery_journal.ui.today.day_form import DayForm
+from recovery_journal.ui.undo import STEP_ERRORS, DeleteStep
 from recovery_journal.ui.widgets import named, wrapped
 
 if TYPE_CHECKING:
@@ -52,7 +56,7 @@ class DayDialog(QDialog):
         self.controller = controller
         self.day = day
         self.question: QMessageBox | None = None
-        title = long_date(day)
+        title = long_date(day, weekday=True)
         self.setWindowTitle(title)
         self.setAccessibleName(f"The day {title}")
         self.setModal(True)
@@ -65,7 +69,7 @@ class DayDialog(QDialog):
         self.later = wrapped("", self, muted=True)
         if self.stored is not None and is_retrospective(self.stored):
             entered = self.stored.entered_at.astimezone().date() if self.stored.entered_at else day
-            self.later.setText(f"You filled this day in later, on {entered.day} {entered:%B %Y}.")
+            self.later.setText(f"You filled this day in later, on {long_date(entered)}.")
         self.later.setVisible(bool(self.later.text()))
         layout.addWidget(self.later)
         self.form = DayForm(self)
@@ -95,15 +99,14 @@ class DayDialog(QDialog):
                 return False
             self.accept()
             return True
-        errors = validate_day(record, self.controller.today())
-        if errors:
-            self.form.message.show_message(errors[0].message)
-            return False
         if _plain(record) != _plain(self.stored):
             try:
-                self.controller.session.save_day(record)
-            except Exception as error:  # a storage refusal: say so, keep the form
-                self.form.message.show_message(unexpected_text(error))
+                self.controller.session.save_day(record)  # checked first
+            except InvalidRecordError as error:  # nothing was written; the form stays
+                self.form.message.show_message(error.errors[0].message)
+                return False
+            except (RecordConflictError, RecordNotFoundError) as error:
+                self.form.message.show_message(f"{error} What you entered is still here.")
                 return False
         self.accept()
         return True
@@ -111,15 +114,23 @@ class DayDialog(QDialog):
     def _ask_clear(self) -> None:
         def answered(value: str) -> None:
             self.question = None
-            if value == "clear" and self.controller.session.get_day(self.day) is not None:
-                self.controller.session.delete_day(self.day)
-                self.accept()
+            record = self.controller.session.get_day(self.day)
+            if value != "clear" or record is None:
+                return
+            try:  # a step on the window's undo stack: Ctrl+Z brings the day back
+                deleted = self.controller.session.delete_records([record])
+            except STEP_ERRORS as error:
+                self.form.message.show_message(f"{error} Nothing was removed.")
+                return
+            when = long_date(self.day, weekday=True, year=False)
+            self.controller.undo_stack.push(DeleteStep(self.controller, f"clear {when}", deleted))
+            self.accept()
 
         self.question = ask(
             self,
             "Clear this day?",
-            f"Remove what you recorded for {long_date(self.day)}? The day will show as not "
-            "filled in again.",
+            f"Remove what you recorded for {long_date(self.day, weekday=True)}? The day will "
+            "show as not filled in again.",
             [
                 ("Keep it", QMessageBox.ButtonRole.RejectRole, "keep"),
                 ("Clear the day", QMessageBox.ButtonRole.DestructiveRole, "clear"),
@@ -163,10 +174,6 @@ class AnchorDialog(RecordDialog):
             label=self.label.text().strip(),
             id=self._event.id if self._event else None,
         )
-
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, AnchorEvent)
-        return validate_anchor_event(record)
 
     def store(self, record: object) -> AnchorEvent:
         assert isinstance(record, AnchorEvent)

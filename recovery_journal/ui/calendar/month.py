@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from recovery_journal.domain.dates import week_start_of
 from recovery_journal.domain.days import is_retrospective
+from recovery_journal.domain.formatting import long_date, plural
 from recovery_journal.domain.models import (
     AnchorEvent,
     DayRecord,
@@ -141,17 +142,9 @@ STATUS_WORDS: Mapping[DayStatus | None, str] = {
 }
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"1 {one}" if number == 1 else f"{number} {many}"
-
-
 def describe(cell: DayCell, tracking_start: dt.date | None) -> str:
     """The day in words, for the tooltip and for screen readers."""
-    parts = [long_date(cell.date)]
+    parts = [long_date(cell.date, weekday=True)]
     if cell.future:
         parts.append("This day hasn't come yet.")
     else:
@@ -160,15 +153,15 @@ def describe(cell: DayCell, tracking_start: dt.date | None) -> str:
             parts.append("Before your tracking start, so not counted — you can still fill it in.")
         if cell.retrospective and cell.record is not None and cell.record.entered_at:
             entered = cell.record.entered_at.astimezone().date()
-            parts.append(f"Filled in later, on {entered.day} {entered:%B %Y}.")
+            parts.append(f"Filled in later, on {long_date(entered)}.")
     marks = []
     if cell.meetings:
-        marks.append(_count(cell.meetings, "meeting", "meetings"))
+        marks.append(plural(cell.meetings, "meeting", "meetings"))
     if cell.contacts_two_way:
-        marks.append(_count(cell.contacts_two_way, "sponsor contact", "sponsor contacts"))
+        marks.append(plural(cell.contacts_two_way, "sponsor contact", "sponsor contacts"))
     if cell.contacts_one_way:
         marks.append(
-            _count(cell.contacts_one_way, "one-way message to your sponsor", "one-way messages")
+            plural(cell.contacts_one_way, "one-way message to your sponsor", "one-way messages")
         )
     if marks:
         parts.append(", ".join(marks).capitalize() + ".")

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.domain.models import AnchorEvent, DayStatus, JournalData
 from recovery_journal.ui import theme
-from recovery_journal.ui.calendar.month import STATUS_WORDS, DayCell, long_date
+from recovery_journal.ui.calendar.month import STATUS_WORDS, DayCell
 from recovery_journal.ui.meetings.columns import fellowship_text
 from recovery_journal.ui.sponsor.columns import MODE_LABELS
 from recovery_journal.ui.today.day_form import ACTIVITIES, MOODS
@@ -140,8 +141,8 @@ class DayPanel(QWidget):
 
     # -- showing --------------------------------------------------------------------------------
     def show_day(self, cell: DayCell, data: JournalData, later: str) -> None:
-        self.title.setText(long_date(cell.date))
-        self.title.setAccessibleName(long_date(cell.date))
+        self.title.setText(long_date(cell.date, weekday=True))
+        self.title.setAccessibleName(long_date(cell.date, weekday=True))
         if cell.future:
             self.status.setText("This day hasn't come yet.")
         else:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from recovery_journal.domain.formatting import month_name, plural
 from recovery_journal.domain.pda import PdaWindow
 from recovery_journal.domain.stats import Stats
-from recovery_journal.ui.today.texts import days_word, window_line
+from recovery_journal.ui.today.texts import window_line
 
 
 def month_line(window: PdaWindow, month: dt.date, today: dt.date) -> str:
     """The month shown, in words: its counted days by status (MEASURES §2 over the month)."""
-    name = f"{month:%B %Y}" if month.year != today.year else f"{month:%B}"
+    name = month_name(month, year=month.year != today.year)
     if month > today:
         return f"{name} hasn't started yet."
     if window.days == 0:
@@ -24,7 +25,7 @@ def month_line(window: PdaWindow, month: dt.date, today: dt.date) -> str:
         parts.append(f"{window.used} used")
     if window.unknown:
         parts.append(f"{window.unknown} not filled in or not sure")
-    return f"{name}{so_far}: " + ", ".join(parts) + f" (of {days_word(window.days)} counted)."
+    return f"{name}{so_far}: " + ", ".join(parts) + f" (of {plural(window.days, 'day')} counted)."
 
 
 def missing_line(window: PdaWindow) -> str:
@@ -33,7 +34,7 @@ def missing_line(window: PdaWindow) -> str:
         return ""
     verb = "isn't" if window.unknown == 1 else "aren't"
     return (
-        f"{days_word(window.unknown)} {verb} filled in yet, or marked not sure — you can add "
+        f"{plural(window.unknown, 'day')} {verb} filled in yet, or marked not sure — you can add "
         "them here when you're ready."
     )
 

@@ -28,18 +28,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.domain.backfill import BackfillPlan, plan_backfill
 from recovery_journal.domain.dates import add_months, month_end, month_start
 from recovery_journal.domain.day_calendar import DayCalendar
+from recovery_journal.domain.formatting import long_date, plural
 from recovery_journal.domain.models import AnchorEvent, DayStatus
 from recovery_journal.domain.pda import pda_window
-from recovery_journal.ui.calendar import texts
-from recovery_journal.ui.calendar.backfill import (
-    BackfillDone,
-    BackfillPlan,
-    apply_backfill,
-    plan_backfill,
-    undo_backfill,
+from recovery_journal.services.backfill import apply_backfill
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
 )
+from recovery_journal.ui.calendar import texts
 from recovery_journal.ui.calendar.dialogs import AnchorDialog, DayDialog
 from recovery_journal.ui.calendar.grid import MonthGrid
 from recovery_journal.ui.calendar.legend import Legend
@@ -47,12 +48,12 @@ from recovery_journal.ui.calendar.month import (
     FAR_BACK_DAYS,
     first_shown,
     holiday_names,
-    long_date,
     month_cells,
 )
 from recovery_journal.ui.calendar.navigation import take_pending_date
 from recovery_journal.ui.calendar.panel import MARKS, DayPanel
-from recovery_journal.ui.meetings.feedback import Undoable, UndoBar, UndoStack, ask
+from recovery_journal.ui.meetings.feedback import UndoBar, ask, delete_with_undo
+from recovery_journal.ui.undo import BackfillStep
 from recovery_journal.ui.widgets import heading, named
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ STATUS_NAMES = {status: label.lower() for status, label in MARKS}
 
 
 def _days(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
+    return plural(count, "day")
 
 
 class CalendarView(QWidget):
@@ -72,7 +73,6 @@ class CalendarView(QWidget):
         self.setAccessibleName("Calendar")
         self.dialog: QDialog | None = None
         self.question: QMessageBox | None = None
-        self.undo_stack = UndoStack()
         self._shown_key: tuple[Any, ...] | None = None
         self._calendar_key: tuple[int, dt.date] | None = None
         self._calendar: DayCalendar | None = None
@@ -106,7 +106,6 @@ class CalendarView(QWidget):
         self.legend = Legend(self)
         left.addWidget(self.legend)
         self.undo_bar = UndoBar(self)
-        self.undo_bar.undo_button.clicked.connect(self.undo)
         left.addWidget(self.undo_bar)
         row.addLayout(left, 1)
 
@@ -139,7 +138,6 @@ class CalendarView(QWidget):
             lambda _i: self.edit_anchor(self.panel.current_anchor())
         )
         for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
             (QKeySequence("Ctrl+T"), lambda: self.show_date(self.controller.today())),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -219,7 +217,7 @@ class CalendarView(QWidget):
         later = ""
         if cell.retrospective and cell.record is not None and cell.record.entered_at:
             entered = cell.record.entered_at.astimezone().date()
-            later = f"Filled in later, on {entered.day} {entered:%B %Y}."
+            later = f"Filled in later, on {long_date(entered)}."
         self.panel.show_day(cell, self.controller.data(), later)
 
     def _show_selection(self) -> None:
@@ -250,14 +248,13 @@ class CalendarView(QWidget):
     def mark_selection(self, status: DayStatus) -> None:
         """Mark the selected days as ``status``: gently, never overwriting without asking."""
         today = self.controller.today()
-        plan = plan_backfill(self.controller.session, self.grid.selected_dates(), status, today)
+        plan = plan_backfill(self.controller.data(), self.grid.selected_dates(), status, today)
         if not plan.empty and not plan.different:
             self._say(
                 f"Nothing to change: {'this day is' if plan.same == 1 else 'these days are'} "
                 f"already marked {STATUS_NAMES[status]}."
                 if plan.same
-                else "These days haven't come yet.",
-                can_undo=False,
+                else "These days haven't come yet."
             )
             return
         first = plan.first
@@ -275,7 +272,7 @@ class CalendarView(QWidget):
                 "It can be hard to remember that far back, and that's all right. Anchors like "
                 "birthdays or holidays on the calendar can help you place the days. If you're "
                 f"not sure, “Not sure” is an honest answer.\n\nMark {_days(count)} from "
-                f"{long_date(first)} as {STATUS_NAMES[status]}?",
+                f"{long_date(first, weekday=True)} as {STATUS_NAMES[status]}?",
                 [
                     (f"Mark them {STATUS_NAMES[status]}", QMessageBox.ButtonRole.AcceptRole, "go"),
                     ("Not now", QMessageBox.ButtonRole.RejectRole, "stop"),
@@ -334,33 +331,27 @@ class CalendarView(QWidget):
         self.question = ask(self, "Some days are already filled in", text, answers, answered)
 
     def _apply(self, plan: BackfillPlan, *, replace: bool) -> None:
-        session = self.controller.session
-        done = apply_backfill(session, plan, replace=replace)
+        """One change and one save (checked first); one step on the window's undo stack."""
+        try:
+            done = apply_backfill(self.controller.session, plan, replace=replace)
+        except (InvalidRecordError, RecordConflictError, RecordNotFoundError) as error:
+            self._say(f"Nothing was marked: {error}")
+            self.refresh()
+            return
         self.refresh()
         if not done.count:
             return
-        text = f"Marked {_days(done.count)} as {STATUS_NAMES[plan.status]}."
-        self._remember(done, text)
+        word = STATUS_NAMES[plan.status]
+        step = BackfillStep(self.controller, f"mark {_days(done.count)} as {word}", done)
+        self.undo_bar.said(
+            self.controller.undo_stack,
+            step,
+            f"Marked {_days(done.count)} as {word}.",
+            "Taken back: those days are as they were.",
+        )
 
-    def _remember(self, done: BackfillDone, text: str) -> None:
-        session = self.controller.session
-
-        def undo() -> None:
-            undo_backfill(session, done)
-            self.refresh()
-
-        self.undo_stack.push(Undoable(undo, "Taken back: those days are as they were."))
-        self._say(text, can_undo=True)
-
-    def _say(self, text: str, *, can_undo: bool) -> None:
-        self.undo_bar.say(text, can_undo)
-
-    def undo(self) -> None:
-        step = self.undo_stack.pop()
-        if step is None:
-            return
-        step.undo()
-        self._say(step.done, can_undo=bool(len(self.undo_stack)))
+    def _say(self, text: str) -> None:
+        self.undo_bar.say(text)
 
     # -- memory anchors -------------------------------------------------------------------------
     def edit_anchor(self, event: AnchorEvent | None) -> None:
@@ -371,13 +362,11 @@ class CalendarView(QWidget):
         event = self.panel.current_anchor()
         if event is None or event.id is None:
             return
-        session = self.controller.session
-        session.delete_anchor_event(event.id)
-        self.refresh()
-
-        def undo() -> None:
-            session.add_anchor_event(AnchorEvent(date=event.date, label=event.label))
+        if delete_with_undo(
+            self.controller,
+            [event],
+            self.undo_bar,
+            action="delete the anchor",
+            said=f"Deleted the anchor “{event.label}”.",
+        ):
             self.refresh()
-
-        self.undo_stack.push(Undoable(undo, "Brought back."))
-        self._say(f"Deleted the anchor “{event.label}”.", can_undo=True)

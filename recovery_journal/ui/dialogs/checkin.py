@@ -8,7 +8,6 @@ of the statements; once a sponsor is added, the statements appear.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
 from recovery_journal.domain.sponsors import current_sponsor, newest_first
-from recovery_journal.domain.validation import FieldError, validate_checkin
 from recovery_journal.ui.choices import ChoiceRow
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.widgets import named, wrapped
@@ -158,11 +156,6 @@ class CheckinDialog(RecordDialog):
             sponsor_key=self.sponsor.currentData(),
             note=self.note.toPlainText().strip(),
         )
-
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, AllianceCheckin)
-        keys = {s.key for s in self.controller.data().sponsors}
-        return validate_checkin(record, self.controller.today(), keys)
 
     def store(self, record: object) -> AllianceCheckin:
         assert isinstance(record, AllianceCheckin)

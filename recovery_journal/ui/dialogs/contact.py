@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
 from recovery_journal.domain.sponsors import current_sponsor, newest_first, next_sponsor_key
-from recovery_journal.domain.validation import FieldError, validate_contact
+from recovery_journal.domain.validation import FieldError
 from recovery_journal.ui.choices import ChipRow, ChoiceRow
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.widgets import named, wrapped
@@ -149,20 +149,22 @@ class ContactDialog(RecordDialog):
         )
 
     def validate(self, record: object) -> Sequence[FieldError]:
-        from recovery_journal.domain.validation import validate_sponsor
-
         assert isinstance(record, SponsorContact)
-        keys = {s.key for s in self.controller.data().sponsors}
+        session = self.controller.session
         new = self._new_sponsor()
-        errors: list[FieldError] = []
-        if new is not None:
-            keys.add(new.key)
-            errors += [e for e in validate_sponsor(new) if e.field == "name"]
-        return errors + validate_contact(record, self.controller.today(), keys)
+        if new is None:
+            return session.problems(record)
+        named = [e for e in session.problems(new) if e.field == "name"]
+        return named + session.problems(record, new_sponsors=[new.key])
 
     def store(self, record: object) -> SponsorContact:
+        """The contact, and a new sponsor named in it, as one change."""
         assert isinstance(record, SponsorContact)
+        return self.save_with_new_sponsor(record)
+
+    def save_with_new_sponsor(self, record: SponsorContact) -> SponsorContact:
         new = self._new_sponsor()
-        if new is not None:
-            self.controller.session.add_sponsor(new)
-        return self.controller.session.add_contact(record)
+        stored = self.controller.session.write_many(put=[new, record] if new else [record])
+        contact = stored[-1]
+        assert isinstance(contact, SponsorContact)
+        return contact

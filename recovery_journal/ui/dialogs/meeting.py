@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -22,7 +21,6 @@ from recovery_journal.domain.models import (
     MeetingFormat,
     ServiceRole,
 )
-from recovery_journal.domain.validation import FieldError, validate_meeting
 from recovery_journal.ui.choices import RatingSlider
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.widgets import named
@@ -140,10 +138,6 @@ class MeetingDialog(RecordDialog):
             helpfulness=self.helpfulness.value(),
             notes=self.notes.toPlainText().strip(),
         )
-
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, Meeting)
-        return validate_meeting(record, self.controller.today())
 
     def store(self, record: object) -> Meeting:
         assert isinstance(record, Meeting)

@@ -10,6 +10,7 @@ the cursor stays where it is. The search box looks through entries and day notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -29,18 +30,22 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import JournalEntry
-from recovery_journal.domain.validation import validate_journal_entry
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
 from recovery_journal.ui.calendar.navigation import show_in_calendar
 from recovery_journal.ui.journal.delegate import TwoLineDelegate
 from recovery_journal.ui.journal.editor import EntryEditor
 from recovery_journal.ui.journal.model import EntriesModel, entry_title, nice_date
 from recovery_journal.ui.meetings.dialog import used_texts
-from recovery_journal.ui.meetings.feedback import Undoable, UndoBar, UndoStack
+from recovery_journal.ui.meetings.feedback import UndoBar, delete_with_undo
 from recovery_journal.ui.meetings.record_table import name_clear_button
-from recovery_journal.ui.messages import unexpected_text
 from recovery_journal.ui.widgets import heading, named, wrapped
 
 if TYPE_CHECKING:
+    from recovery_journal.domain.validation import Record
     from recovery_journal.ui.controller import JournalController
 
 #: Typing is kept after this pause.
@@ -59,7 +64,6 @@ class JournalView(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.setAccessibleName("Journal")
-        self.undo_stack = UndoStack()
         self._selecting = False
         self._shown: tuple[JournalEntry, ...] | None = None
         self._save_timer = QTimer(self)
@@ -140,7 +144,6 @@ class JournalView(QWidget):
         bottom.addWidget(self.delete_button)
         editor_column.addLayout(bottom)
         self.undo_bar = UndoBar(right)
-        self.undo_bar.undo_button.clicked.connect(self.undo)
         editor_column.addWidget(self.undo_bar)
         split.addWidget(left)
         split.addWidget(right)
@@ -152,7 +155,6 @@ class JournalView(QWidget):
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_entry),
             (QKeySequence.StandardKey.Find, self.focus_search),
-            (QKeySequence.StandardKey.Undo, self.undo),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -219,25 +221,25 @@ class JournalView(QWidget):
         record = editor.record(now_utc())
         if editor.entry is not None and record == editor.entry:
             return True
-        errors = validate_journal_entry(record)
-        if errors:
-            editor.message.show_message(
-                "This entry is empty now. Write a few words to keep it, or delete it."
-                if any(e.field == "body" for e in errors)
-                else errors[0].message
-            )
-            self._show_status("")
-            return False
-        editor.message.clear_message()
         session = self.controller.session
         try:
             if record.id is None:
                 stored = session.add_journal_entry(record)
             else:
                 stored = session.update_journal_entry(record)
-        except Exception as error:  # a storage refusal: say so, keep the text
-            editor.message.show_message(unexpected_text(error))
+        except InvalidRecordError as error:  # checked first: nothing was written
+            editor.message.show_message(
+                "This entry is empty now. Write a few words to keep it, or delete it."
+                if error.for_field("body")
+                else error.errors[0].message
+            )
+            self._show_status("")
             return False
+        except (RecordConflictError, RecordNotFoundError) as error:  # say so, keep the text
+            editor.message.show_message(f"{error} Your text is still here.")
+            self._show_status("")
+            return False
+        editor.message.clear_message()
         editor.stored(stored)
         self.refresh()
         self._select_entry(stored)
@@ -301,9 +303,22 @@ class JournalView(QWidget):
             self.editor.load(None)
             return
         row = self.model.row_of(entry.id) or 0
-        session = self.controller.session
-        kept = self.editor.record(now_utc())  # with what was typed last
-        session.delete_journal_entry(entry.id)
+        kept = self.editor.record(now_utc())  # with what was typed last: an undo brings it
+
+        def shown(now: Sequence[Record]) -> None:
+            self.refresh()
+            if now and isinstance(now[0], JournalEntry):
+                self.open_entry(now[0])
+
+        if not delete_with_undo(
+            self.controller,
+            [kept],
+            self.undo_bar,
+            action="delete the journal entry",
+            said=f"Deleted “{entry_title(kept)}”.",
+            shown=shown,
+        ):
+            return
         self.editor.load(None)
         self.refresh()
         if self.model.rowCount():
@@ -311,30 +326,6 @@ class JournalView(QWidget):
             self._select_row(row)
             self.editor.load(self.model.entry(row))
         self.delete_button.setEnabled(self.editor.entry is not None)
-
-        def undo() -> None:
-            self.flush()
-            restored = session.add_journal_entry(
-                JournalEntry(
-                    created_at=kept.created_at,
-                    body=kept.body,
-                    title=kept.title,
-                    tags=kept.tags,
-                    date=kept.date,
-                )
-            )
-            self.refresh()
-            self.open_entry(restored)
-
-        self.undo_stack.push(Undoable(undo, "Brought back."))
-        self.undo_bar.say(f"Deleted “{entry_title(kept)}”.", True)
-
-    def undo(self) -> None:
-        step = self.undo_stack.pop()
-        if step is None:
-            return
-        step.undo()
-        self.undo_bar.say(step.done, bool(len(self.undo_stack)))
 
     # -- searching ------------------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -1,13 +1,14 @@
-"""Saying what just happened, and taking it back: the undo line, the undo steps, and a
-non-blocking question with a few answers (keyboard-friendly and easy to drive in tests)."""
+"""Saying what just happened, and taking it back: the undo line (over the window's undo
+stack), and a non-blocking question with a few answers (keyboard-friendly and easy to drive in
+tests)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,11 +19,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.ui.undo import STEP_ERRORS, DeleteStep, ServiceStep, step_state
 from recovery_journal.ui.widgets import named
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.validation import Record
+    from recovery_journal.ui.controller import JournalController
 
 
 class UndoBar(QFrame):
-    """ "Meeting deleted." with an Undo button; hidden until there is something to say."""
+    """ "Meeting deleted." with an Undo button; hidden until there is something to say.
+
+    The button undoes the window's last step (``controller.undo_stack``) and shows only while
+    the step the bar speaks of is that last step; when the step is undone (by the button,
+    Ctrl+Z or Edit › Undo) the bar says ``done``.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +45,7 @@ class UndoBar(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.undo_button = named(QPushButton("&Undo", self), "Undo", "Ctrl+Z")
         self.undo_button.setToolTip("Bring it back (Ctrl+Z)")
+        self.undo_button.clicked.connect(self._undo)
         self.close_button = named(QToolButton(self), "Dismiss this message")
         self.close_button.setText("✕")
         self.close_button.setToolTip("Dismiss")
@@ -42,38 +54,74 @@ class UndoBar(QFrame):
         row.addWidget(self.label, 1)
         row.addWidget(self.undo_button)
         row.addWidget(self.close_button)
+        self._stack: QUndoStack | None = None
+        self._step: tuple[int, str, str] | None = None  # serial, text, what to say once undone
         self.hide()
 
-    def say(self, text: str, can_undo: bool) -> None:
+    def say(self, text: str) -> None:
+        """Say ``text`` (no step to undo)."""
+        self._step = None
+        self._show(text, can_undo=False)
+
+    def said(self, stack: QUndoStack, step: ServiceStep, text: str, done: str) -> None:
+        """Push ``step`` (already done) on the window's ``stack`` and say ``text``."""
+        if self._stack is not stack:
+            if self._stack is not None:
+                self._stack.indexChanged.disconnect(self._follow)
+            self._stack = stack
+            stack.indexChanged.connect(self._follow)
+        self._step = (step.serial, text, done)
+        stack.push(step)
+        self._follow()
+
+    def _follow(self, _index: int = 0) -> None:
+        if self._step is None or self._stack is None:
+            return
+        serial, text, done = self._step
+        state = step_state(self._stack, serial)
+        if state == "next":
+            self._show(text, can_undo=True)
+        elif state == "undone":
+            self._show(done, can_undo=False)
+        elif state == "gone":
+            self._step = None
+            self.undo_button.hide()
+        else:
+            self.undo_button.hide()
+
+    def _show(self, text: str, *, can_undo: bool) -> None:
         self.label.setText(text)
         self.setAccessibleName(text)
         self.undo_button.setVisible(can_undo)
         self.show()
 
-
-@dataclass(frozen=True, slots=True)
-class Undoable:
-    """Something just done that can be taken back: ``undo`` does it, ``done`` says it after."""
-
-    undo: Callable[[], None]
-    done: str = "Brought back."
+    def _undo(self) -> None:
+        stack, step = self._stack, self._step
+        if stack is not None and step is not None and step_state(stack, step[0]) == "next":
+            stack.undo()
 
 
-class UndoStack:
-    def __init__(self) -> None:
-        self._steps: list[Undoable] = []
-
-    def push(self, step: Undoable) -> None:
-        self._steps.append(step)
-
-    def pop(self) -> Undoable | None:
-        return self._steps.pop() if self._steps else None
-
-    def __len__(self) -> int:
-        return len(self._steps)
-
-    def clear(self) -> None:
-        self._steps.clear()
+def delete_with_undo(
+    controller: JournalController,
+    records: Sequence[Record],
+    bar: UndoBar,
+    *,
+    action: str,
+    said: str,
+    done: str = "Brought back.",
+    shown: Callable[[Sequence[Record]], None] | None = None,
+) -> bool:
+    """Delete ``records`` (one change, one save) as a step on the window's undo stack named
+    ``action`` ("delete 2 meetings"), and say ``said`` on ``bar``; after an undo the bar says
+    ``done`` and ``shown`` gets the records brought back. When the delete is refused (a record
+    is already gone) the bar says why and nothing is pushed."""
+    try:
+        deleted = controller.session.delete_records(records)
+    except STEP_ERRORS as error:
+        bar.say(f"{error} Nothing was deleted.")
+        return False
+    bar.said(controller.undo_stack, DeleteStep(controller, action, deleted, shown), said, done)
+    return True
 
 
 def ask(

@@ -4,10 +4,10 @@ together: what the Meetings page and the Sponsor page's tabs are made of."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -18,18 +18,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.ui.meetings.feedback import Undoable, UndoBar, UndoStack
+from recovery_journal.ui.meetings.feedback import UndoBar, delete_with_undo
 from recovery_journal.ui.meetings.record_model import RecordFilter, RecordTableModel
 from recovery_journal.ui.meetings.record_table import RecordTable, name_clear_button
 from recovery_journal.ui.widgets import named, wrapped
+
+if TYPE_CHECKING:
+    from recovery_journal.domain.validation import Record
+    from recovery_journal.ui.controller import JournalController
 
 
 class RecordsPanel(QWidget):
     """A search box and filters, the table, Add / Edit / Delete, and an undo line.
 
     The owner calls :meth:`set_records` and connects ``add_requested``, ``edit_requested``
-    (with the record) and ``delete_requested`` (with the records); it reports a delete with
-    :meth:`deleted` so Undo (the button, or Ctrl+Z) can bring the records back.
+    (with the record) and ``delete_requested`` (with the records); it deletes them with
+    :meth:`delete`, a step on the window's ``undo_stack`` that Undo (the button, Ctrl+Z or
+    Edit › Undo) takes back.
     """
 
     add_requested = Signal()
@@ -42,6 +47,7 @@ class RecordsPanel(QWidget):
         model: RecordTableModel[Any],
         parent: QWidget | None = None,
         *,
+        undo_stack: QUndoStack,
         plural: str = "",
         search_hint: str = "",
     ) -> None:
@@ -51,7 +57,7 @@ class RecordsPanel(QWidget):
         self.model = model
         self.proxy = RecordFilter(self)
         self.proxy.setSourceModel(model)
-        self.undo_stack = UndoStack()
+        self.undo_stack = undo_stack
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -87,7 +93,6 @@ class RecordsPanel(QWidget):
         layout.addLayout(bottom)
         self.action_row = bottom
         self.undo_bar = UndoBar(self)
-        self.undo_bar.undo_button.clicked.connect(self.undo)
         layout.addWidget(self.undo_bar)
         self.empty = wrapped("", self, muted=True)
         self.empty.hide()
@@ -113,7 +118,6 @@ class RecordsPanel(QWidget):
         self.delete_action.triggered.connect(self.request_delete)
         self.table.delete_requested.connect(self.request_delete)
         for keys, slot in (
-            (QKeySequence.StandardKey.Undo, self.undo),
             (QKeySequence.StandardKey.Find, self.focus_search),
             (QKeySequence(Qt.Key.Key_Insert), self.add_requested.emit),
         ):
@@ -237,20 +241,26 @@ class RecordsPanel(QWidget):
         if records:
             self.delete_requested.emit(records)
 
-    def deleted(self, text: str, undo: Callable[[], None], done: str = "Brought back.") -> None:
-        """Report a delete: say it, and let Undo (or Ctrl+Z) run ``undo``."""
-        self.undo_stack.push(Undoable(undo, done))
-        self.undo_bar.say(text, True)
+    def delete(
+        self,
+        controller: JournalController,
+        records: Sequence[Record],
+        *,
+        action: str,
+        said: str,
+        done: str = "Brought back.",
+    ) -> bool:
+        """Delete ``records`` as one step on the window's undo stack and say ``said``; undoing
+        it brings them back, selected. False (and the reason said) when nothing was deleted."""
 
-    def undo(self) -> None:
-        step = self.undo_stack.pop()
-        if step is None:
-            return
-        step.undo()
-        if len(self.undo_stack):
-            self.undo_bar.say(f"{step.done} Ctrl+Z brings back the one before.", True)
-        else:
-            self.undo_bar.say(step.done, False)
+        def shown(now: Sequence[Record]) -> None:
+            ids = {r.id for r in now}
+            if ids:
+                self.select_where(lambda r: r.id in ids)
+
+        return delete_with_undo(
+            controller, records, self.undo_bar, action=action, said=said, done=done, shown=shown
+        )
 
     def index_of_row(self, row: int) -> QModelIndex:
         return self.proxy.index(row, 0)

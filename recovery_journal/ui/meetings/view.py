@@ -8,7 +8,6 @@ from the domain's attendance measures (``controller.stats()``).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +105,11 @@ class MeetingsView(QWidget):
             meeting_columns(controller.today), meeting_search_text, self
         )
         self.panel = RecordsPanel(
-            "meeting", self.model, self, search_hint="Search names, fellowships and notes…"
+            "meeting",
+            self.model,
+            self,
+            undo_stack=controller.undo_stack,
+            search_hint="Search names, fellowships and notes…",
         )
         self.fellowship_filter = self.panel.add_filter("Fellowship", QComboBox(self))
         self.format_filter = self.panel.add_filter("Format", QComboBox(self))
@@ -209,24 +212,20 @@ class MeetingsView(QWidget):
         if not chosen:
             return
         row = self.panel.table.current_row() or 0
-        session = self.controller.session
-        for meeting in chosen:
-            assert meeting.id is not None
-            session.delete_meeting(meeting.id)
-        self.refresh()
-        if self.panel.proxy.rowCount():
-            self.panel.table.select_row(min(row, self.panel.proxy.rowCount() - 1))
         if len(chosen) == 1:
             meeting = chosen[0]
             name = meeting.name or fellowship_text(meeting)
             text = f"Deleted the meeting “{name}” of {date_text(meeting.date)}."
         else:
             text = f"Deleted {len(chosen)} meetings."
-
-        def undo() -> None:
-            restored = [session.add_meeting(dataclasses.replace(m, id=None)) for m in chosen]
-            self.refresh()
-            ids = {m.id for m in restored}
-            self.panel.select_where(lambda m: m.id in ids)
-
-        self.panel.deleted(text, undo, "Brought back." if len(chosen) == 1 else "All brought back.")
+        if not self.panel.delete(
+            self.controller,
+            chosen,
+            action="delete the meeting" if len(chosen) == 1 else f"delete {len(chosen)} meetings",
+            said=text,
+            done="Brought back." if len(chosen) == 1 else "All brought back.",
+        ):
+            return
+        self.refresh()
+        if self.panel.proxy.rowCount():
+            self.panel.table.select_row(min(row, self.panel.proxy.rowCount() - 1))

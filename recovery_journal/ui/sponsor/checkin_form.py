@@ -10,6 +10,7 @@ a validated test; the form says so.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -32,9 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.alliance import MIN_ANSWERED, alliance_score, area_scores
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
 from recovery_journal.domain.sponsors import current_sponsor, newest_first
-from recovery_journal.domain.validation import validate_checkin
+from recovery_journal.domain.validation import FieldError
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
 from recovery_journal.ui import theme
 from recovery_journal.ui.dialogs.checkin import SCALE, STATEMENTS
 from recovery_journal.ui.sponsor.columns import AREA_LABELS, NO_SPONSOR, score_text
@@ -256,7 +263,7 @@ class CheckinForm(QFrame):
         """Change an earlier check-in."""
         self._editing = checkin
         self._attempted = False
-        self.title.setText(f"Changing your check-in of {checkin.date.day} {checkin.date:%B %Y}")
+        self.title.setText(f"Changing your check-in of {long_date(checkin.date)}")
         self.fill_sponsors()
         self._load(checkin)
         self.cancel_button.show()
@@ -324,7 +331,12 @@ class CheckinForm(QFrame):
         self._show_date_message()
 
     def _show_date_message(self) -> bool:
-        errors = validate_checkin(self.record(), self.controller.today(), self._sponsor_keys())
+        errors = self.controller.session.problems(self.record())
+        self.show_errors(errors)
+        return not errors
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        """The date's message next to the date; any other below the form (after Save)."""
         date_errors = [e for e in errors if e.field == "date"]
         if date_errors:
             self.date_message.show_message(date_errors[0].message)
@@ -335,10 +347,6 @@ class CheckinForm(QFrame):
             self.message.show_message(other[0].message)
         else:
             self.message.clear_message()
-        return not errors
-
-    def _sponsor_keys(self) -> set[str]:
-        return {s.key for s in self.controller.data().sponsors}
 
     # -- saving ---------------------------------------------------------------------------------
     def save(self) -> AllianceCheckin | None:
@@ -347,9 +355,18 @@ class CheckinForm(QFrame):
             return None
         record = self.record()
         session = self.controller.session
-        stored = (
-            session.update_checkin(record) if record.id is not None else session.add_checkin(record)
-        )
+        try:
+            stored = (
+                session.update_checkin(record)
+                if record.id is not None
+                else session.add_checkin(record)
+            )
+        except InvalidRecordError as error:  # checked again by the service: nothing written
+            self.show_errors(error.errors)
+            return None
+        except (RecordConflictError, RecordNotFoundError) as error:
+            self.message.show_message(f"{error} Your answers are still here.")
+            return None
         self.start_new()
         self.saved.emit(stored)
         return stored

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from recovery_journal.domain.models import Sponsor, SponsorContact
 from recovery_journal.domain.sponsors import current_sponsor, next_sponsor_key, start_key
-from recovery_journal.domain.validation import FieldError, validate_sponsor
 from recovery_journal.ui.dialogs.base import RecordDialog
 from recovery_journal.ui.dialogs.contact import ContactDialog
 from recovery_journal.ui.meetings.dialog import retitle, set_time
@@ -26,10 +24,6 @@ if TYPE_CHECKING:
     from recovery_journal.ui.controller import JournalController
 
 ONE_DAY = dt.timedelta(days=1)
-
-
-def full_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 class ContactEditDialog(ContactDialog):
@@ -81,12 +75,7 @@ class ContactEditDialog(ContactDialog):
 
     def store(self, record: object) -> SponsorContact:
         assert isinstance(record, SponsorContact)
-        if record.id is None:
-            return super().store(record)
-        new = self._new_sponsor()
-        if new is not None:
-            self.controller.session.add_sponsor(new)
-        return self.controller.session.update_contact(record)
+        return self.save_with_new_sponsor(record)  # adds or updates, by its id
 
 
 class SponsorDialog(RecordDialog):
@@ -173,18 +162,17 @@ class SponsorDialog(RecordDialog):
             ended_on=ended,
         )
 
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, Sponsor)
-        return validate_sponsor(record)
-
     def store(self, record: object) -> Sponsor:
         assert isinstance(record, Sponsor)
         session = self.controller.session
         if self._sponsor is not None:
             return session.update_sponsor(record)
         previous = self._previous
-        if previous is not None and self.end_previous.isChecked():
-            assert record.started_on is not None  # the form always gives a start date
-            end = max(start_key(previous), record.started_on - ONE_DAY)
-            session.update_sponsor(dataclasses.replace(previous, ended_on=end))
-        return session.add_sponsor(record)
+        if previous is None or not self.end_previous.isChecked():
+            return session.add_sponsor(record)
+        assert record.started_on is not None  # the form always gives a start date
+        end = max(start_key(previous), record.started_on - ONE_DAY)
+        ended = dataclasses.replace(previous, ended_on=end)
+        stored = session.write_many(put=[ended, record])  # one change: both or neither
+        assert isinstance(stored[-1], Sponsor)
+        return stored[-1]

@@ -33,7 +33,7 @@ class SponsorsTab(QWidget):
             sponsor_columns(self.controller.today), lambda s: s.name, self
         )
         self.sponsors_model.sort(1, Qt.SortOrder.DescendingOrder)
-        panel = RecordsPanel("sponsor", self.sponsors_model, self)
+        panel = RecordsPanel("sponsor", self.sponsors_model, self, undo_stack=controller.undo_stack)
         panel.search.hide()
         panel.edit_button.setText("Chang&e…")
         self.end_button = named(
@@ -118,10 +118,17 @@ class SponsorsTab(QWidget):
         def answered(value: str) -> None:
             self.question = None
             if value == "delete":
-                for sponsor in chosen:
-                    self.controller.session.delete_sponsor(sponsor.key)
+                one = len(chosen) == 1
+                self.panel.delete(
+                    self.controller,
+                    chosen,
+                    action="delete the sponsor" if one else f"delete {len(chosen)} sponsors",
+                    said=f"Deleted {names} from your sponsors.",
+                    done="Brought back, with their contacts and check-ins."
+                    if one
+                    else "All brought back, with their contacts and check-ins.",
+                )
                 self.changed.emit()
-                self.panel.undo_bar.say(f"Deleted {names} from your sponsors.", False)
             elif value == "end" and len(chosen) == 1:
                 self.open_sponsor(chosen[0], end=True)
 

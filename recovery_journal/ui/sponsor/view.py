@@ -9,7 +9,6 @@ Every figure comes from the domain's measures (``controller.stats()``, ``allianc
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.alliance import CheckinDue, checkin_due
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.domain.models import AllianceCheckin, Sponsor, SponsorContact
 from recovery_journal.domain.sponsors import current_sponsor, newest_first
 from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET
@@ -44,7 +44,7 @@ from recovery_journal.ui.sponsor.columns import (
     sponsor_names,
     two_way_filters,
 )
-from recovery_journal.ui.sponsor.dialogs import ContactEditDialog, full_date
+from recovery_journal.ui.sponsor.dialogs import ContactEditDialog
 from recovery_journal.ui.sponsor.sponsors_tab import SponsorsTab
 from recovery_journal.ui.widgets import Banner, heading, named, wrapped
 
@@ -69,7 +69,7 @@ def sponsor_line(stats: Stats, sponsor: Sponsor | None) -> str:
     contacts = stats.contacts
     parts = []
     if sponsor is not None:
-        start = "" if sponsor.started_on is None else f", since {full_date(sponsor.started_on)}"
+        start = "" if sponsor.started_on is None else f", since {long_date(sponsor.started_on)}"
         parts.append(f"Your sponsor: {sponsor.name}{start}")
     since = contacts.days_since_contact
     if since is not None:
@@ -133,6 +133,7 @@ class SponsorView(QWidget):
             "contact",
             self.contacts_model,
             self,
+            undo_stack=self.controller.undo_stack,
             search_hint="Search names, topics and notes…",
         )
         self.contacts = panel
@@ -189,7 +190,9 @@ class SponsorView(QWidget):
         self.history_model: RecordTableModel[AllianceCheckin] = RecordTableModel(
             checkin_columns(self._sponsor_names), lambda c: c.note, self
         )
-        panel = RecordsPanel("check-in", self.history_model, history)
+        panel = RecordsPanel(
+            "check-in", self.history_model, history, undo_stack=self.controller.undo_stack
+        )
         panel.search.hide()
         panel.add_button.hide()
         panel.edit_button.setText("Ch&ange…")
@@ -417,35 +420,20 @@ class SponsorView(QWidget):
         chosen = [c for c in contacts if isinstance(c, SponsorContact) and c.id is not None]
         if not chosen:
             return
-        session = self.controller.session
         row = self.contacts.table.current_row() or 0
-        for contact in chosen:
-            assert contact.id is not None
-            session.delete_contact(contact.id)
+        one = len(chosen) == 1
+        if not self.contacts.delete(
+            self.controller,
+            chosen,
+            action="delete the contact" if one else f"delete {len(chosen)} contacts",
+            said=f"Deleted the contact of {date_text(chosen[0].date)}."
+            if one
+            else f"Deleted {len(chosen)} contacts.",
+        ):
+            return
         self.refresh()
         if self.contacts.proxy.rowCount():
             self.contacts.table.select_row(min(row, self.contacts.proxy.rowCount() - 1))
-        if len(chosen) == 1:
-            text = f"Deleted the contact of {date_text(chosen[0].date)}."
-        else:
-            text = f"Deleted {len(chosen)} contacts."
-
-        def undo() -> None:
-            data = self.controller.data()
-            keys = {s.key for s in data.sponsors}
-            restored = [
-                session.add_contact(
-                    dataclasses.replace(
-                        c, id=None, sponsor_key=c.sponsor_key if c.sponsor_key in keys else None
-                    )
-                )
-                for c in chosen
-            ]
-            self.refresh()
-            ids = {c.id for c in restored}
-            self.contacts.select_where(lambda c: c.id in ids)
-
-        self.contacts.deleted(text, undo)
 
     # -- check-ins ------------------------------------------------------------------------------
     def _checkin_saved(self, checkin: Any) -> None:
@@ -455,8 +443,7 @@ class SponsorView(QWidget):
             score = self.history_model.columns[1].text(checkin)
             self.history.undo_bar.say(
                 f"Check-in of {date_text(checkin.date)} saved"
-                + ("." if score == "—" else f", with a score of {score}."),
-                False,
+                + ("." if score == "—" else f", with a score of {score}.")
             )
 
     def _edit_checkin(self, checkin: Any) -> None:
@@ -479,24 +466,16 @@ class SponsorView(QWidget):
         chosen = [c for c in checkins if isinstance(c, AllianceCheckin) and c.id is not None]
         if not chosen:
             return
-        session = self.controller.session
-        for checkin in chosen:
-            assert checkin.id is not None
-            session.delete_checkin(checkin.id)
+        one = len(chosen) == 1
+        if not self.history.delete(
+            self.controller,
+            chosen,
+            action="delete the check-in" if one else f"delete {len(chosen)} check-ins",
+            said=f"Deleted the check-in of {date_text(chosen[0].date)}."
+            if one
+            else f"Deleted {len(chosen)} check-ins.",
+        ):
+            return
         if self.checkin_form.editing is not None and self.checkin_form.editing in chosen:
             self.checkin_form.start_new()
         self.refresh()
-        text = (
-            f"Deleted the check-in of {date_text(chosen[0].date)}."
-            if len(chosen) == 1
-            else f"Deleted {len(chosen)} check-ins."
-        )
-
-        def undo() -> None:
-            keys = {s.key for s in self.controller.data().sponsors}
-            for c in chosen:
-                key = c.sponsor_key if c.sponsor_key in keys else None
-                session.add_checkin(dataclasses.replace(c, id=None, sponsor_key=key))
-            self.refresh()
-
-        self.history.deleted(text, undo)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from recovery_journal.domain.formatting import format_percent
+from recovery_journal.domain.formatting import format_percent, long_date, plural
 from recovery_journal.domain.milestones import Milestone
 from recovery_journal.domain.models import CallListPerson, DayRecord
 from recovery_journal.domain.pda import PdaWindow, headline
@@ -22,24 +22,16 @@ PDA_TOOLTIP = (
 )
 
 
-def long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
-
-
-def full_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def days_word(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
-
-
 def relative_day(day: dt.date, today: dt.date) -> str:
     if day == today:
         return "today"
     if day == today - dt.timedelta(days=1):
         return "yesterday"
-    return f"on {long_date(day)}" if day.year == today.year else f"on {full_date(day)}"
+    return (
+        f"on {long_date(day, weekday=True, year=False)}"
+        if day.year == today.year
+        else f"on {long_date(day)}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +46,11 @@ def _milestone_line(prefix: str, milestone: Milestone | None, today: dt.date) ->
     if milestone is None:
         return None
     to_go = (milestone.date - today).days
-    when = "tomorrow" if to_go == 1 else f"{long_date(milestone.date)} ({days_word(to_go)} to go)"
+    when = (
+        "tomorrow"
+        if to_go == 1
+        else f"{long_date(milestone.date, weekday=True, year=False)} ({plural(to_go, 'day')} to go)"
+    )
     return f"{prefix}: {milestone.label}, {when}"
 
 
@@ -79,7 +75,7 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
         value = "A new start"
         lines.append("You recorded use today. Tomorrow can be day 1 again.")
     else:
-        value = days_word(current.days)
+        value = plural(current.days, "day")
         if current.unverified_days:
             n = current.unverified_days
             lines.append(
@@ -93,12 +89,12 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
     longest = runs.longest
     if longest.days > current.days and longest.start and longest.end:
         lines.append(
-            f"Your longest time without using: {days_word(longest.days)} "
-            f"({full_date(longest.start)} – {full_date(longest.end)})."
+            f"Your longest time without using: {plural(longest.days, 'day')} "
+            f"({long_date(longest.start)} – {long_date(longest.end)})."
         )
     sobriety = stats.sobriety
     if sobriety is not None:
-        when = full_date(sobriety.sobriety_date)
+        when = long_date(sobriety.sobriety_date)
         if sobriety.days is None:
             lines.append(f"Your sobriety date, {when}, is ahead.")
         elif current.days > 0 and current.start == sobriety.sobriety_date:
@@ -106,7 +102,7 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
             # sobriety counter counts completed days, so they differ by one).
             lines.append(f"Since your sobriety date, {when}.")
         else:
-            lines.append(f"Since your sobriety date ({when}): {days_word(sobriety.days)}.")
+            lines.append(f"Since your sobriety date ({when}): {plural(sobriety.days, 'day')}.")
     return CardText(
         RUN_NAME,
         value,
@@ -119,14 +115,14 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
 def _window_label(window: PdaWindow, size: int) -> str:
     if window.days >= size:
         return f"Last {size} days"
-    return f"Since you started ({days_word(window.days)})"
+    return f"Since you started ({plural(window.days, 'day')})"
 
 
 def _missing_line(window: PdaWindow) -> str:
     n = window.unknown
     verb, them = ("isn't", "it") if n == 1 else ("aren't", "them")
     return (
-        f"{days_word(n)} {verb} filled in yet — you can add {them} from the Calendar when "
+        f"{plural(n, 'day')} {verb} filled in yet — you can add {them} from the Calendar when "
         "you're ready."
     )
 
@@ -136,7 +132,7 @@ FEW_DAYS = 7
 
 
 def _few_days_line(window: PdaWindow) -> str:
-    return f"{days_word(window.known)} recorded so far — every day you add makes this clearer."
+    return f"{plural(window.known, 'day')} recorded so far — every day you add makes this clearer."
 
 
 def window_line(window: PdaWindow, size: int) -> list[str]:
@@ -150,7 +146,7 @@ def window_line(window: PdaWindow, size: int) -> list[str]:
         )
     figure = headline(window)
     if figure is not None:
-        recorded = f"{window.known} of {days_word(window.days)} recorded"
+        recorded = f"{window.known} of {plural(window.days, 'day')} recorded"
         return [f"{label}: {format_percent(figure)} ({recorded})"]
     if window.pda_low is None or window.pda_high is None:
         return []
@@ -319,7 +315,7 @@ def call_list_line(people: tuple[CallListPerson, ...], limit: int = 3) -> str:
 def sobriety_offer_text(sobriety_date: dt.date, used_on: dt.date) -> str:
     new = used_on + dt.timedelta(days=1)
     return (
-        f"Your sobriety date is {full_date(sobriety_date)}, and you recorded use on "
-        f"{full_date(used_on)}. Would you like to move your sobriety date to {full_date(new)}? "
+        f"Your sobriety date is {long_date(sobriety_date)}, and you recorded use on "
+        f"{long_date(used_on)}. Would you like to move your sobriety date to {long_date(new)}? "
         "Your earlier days stay in your journal either way, and so does your longest run."
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,17 +28,23 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.alliance import checkin_due
 from recovery_journal.domain.attendance import meetings_this_week
+from recovery_journal.domain.formatting import long_date
 from recovery_journal.domain.models import DayRecord, DayStatus
 from recovery_journal.domain.runs import run_before
-from recovery_journal.domain.validation import validate_day
-from recovery_journal.ui.messages import unexpected_text
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
 from recovery_journal.ui.today import texts
 from recovery_journal.ui.today.cards import FigureCard
 from recovery_journal.ui.today.day_form import DayForm
 from recovery_journal.ui.trends.notices import NoticesPanel
+from recovery_journal.ui.undo import STEP_ERRORS, DeleteStep, step_state
 from recovery_journal.ui.widgets import Banner, from_qdate, heading, named, to_qdate, wrapped
 
 if TYPE_CHECKING:
+    from recovery_journal.domain.validation import Record
     from recovery_journal.ui.controller import JournalController
 
 #: Typing in the note (and sliding) is saved after this pause.
@@ -123,7 +130,8 @@ class TodayView(QWidget):
         self.checkin.add_button("Not now", lambda: self._dismiss("checkin"))
         self.cleared = Banner("This day is cleared", "", "note", self.messages)
         self.undo_button = self.cleared.add_button("&Undo", self.undo_clear, "Undo clearing")
-        self._cleared: DayRecord | None = None
+        self._cleared: int | None = None  # the undo step of the last "Clear this day"
+        controller.undo_stack.indexChanged.connect(lambda _i: self._follow_clear())
         for banner in (self.cleared, self.prompt, self.sobriety_offer, self.checkin):
             banner.hide()
             self.banners.addWidget(banner)
@@ -293,7 +301,6 @@ class TodayView(QWidget):
             return
         self.flush()
         self._day = day
-        self._cleared = None
         self.cleared.hide()
         self._load_day()
 
@@ -312,7 +319,7 @@ class TodayView(QWidget):
 
     def _sync_date_bar(self) -> None:
         today = self.controller.today()
-        name = texts.long_date(self._day)
+        name = long_date(self._day, weekday=True, year=False)
         self.title.setText(f"Today, {name}" if self._day == today else name)
         blocked = self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(to_qdate(today))
@@ -335,38 +342,55 @@ class TodayView(QWidget):
         stored = self.controller.session.get_day(self._day)
         if _same_record(stored, record):
             return
-        errors = validate_day(record, self.controller.today())
-        if errors:
-            self.form.message.show_message(errors[0].message)
+        try:
+            saved = self.controller.session.save_day(record)  # checked first
+        except InvalidRecordError as error:  # nothing was written; the form stays as it is
+            self.form.message.show_message(error.errors[0].message)
+            return
+        except (RecordConflictError, RecordNotFoundError) as error:
+            self.form.message.show_message(f"{error} What you entered is still here.")
             return
         self.form.message.clear_message()
-        try:
-            saved = self.controller.session.save_day(record)
-        except Exception as error:  # a storage refusal: say so, keep the form as it is
-            self.form.message.show_message(unexpected_text(error))
-            return
         self.form.saved(saved)
 
     def clear_day(self) -> None:
-        """Remove this day's record; "Undo" brings it back while the day is shown."""
+        """Remove this day's record as a step on the window's undo stack; the banner's "Undo"
+        (or Ctrl+Z) brings it back."""
         self._save_timer.stop()
         record = self.controller.session.get_day(self._day)
         if record is not None:
-            self._cleared = record
-            self.controller.session.delete_day(self._day)
-            self.cleared.set_text(
-                f"What you recorded for {texts.long_date(self._day)} was removed."
-            )
+            try:
+                deleted = self.controller.session.delete_records([record])
+            except STEP_ERRORS as error:
+                self.form.message.show_message(f"{error} Nothing was removed.")
+                return
+            when = long_date(self._day, weekday=True, year=False)
+            step = DeleteStep(self.controller, f"clear {when}", deleted, self._clear_followed)
+            self._cleared = step.serial
+            self.controller.undo_stack.push(step)
+            self.cleared.set_text(f"What you recorded for {when} was removed.")
             self.cleared.show()
         self.form.load(self._day, None, self.controller.today())
         self._show_figures()
 
+    def _clear_followed(self, restored: Sequence[Record]) -> None:
+        if any(isinstance(r, DayRecord) and r.date == self._day for r in restored):
+            self.cleared.hide()
+        self._load_day()
+
+    def _follow_clear(self) -> None:
+        """The banner's Undo shows only while the clearing is the step Undo would take back."""
+        if self._cleared is not None:
+            state = step_state(self.controller.undo_stack, self._cleared)
+            self.undo_button.setVisible(state == "next")
+            if state in ("undone", "gone"):
+                self.cleared.hide()
+
     def undo_clear(self) -> None:
-        record, self._cleared = self._cleared, None
+        stack = self.controller.undo_stack
+        if self._cleared is not None and step_state(stack, self._cleared) == "next":
+            stack.undo()
         self.cleared.hide()
-        if record is not None and self.controller.session.get_day(record.date) is None:
-            self.controller.session.save_day(dataclasses.replace(record, id=None))
-            self._load_day()
 
     # -- figures and prompts --------------------------------------------------------------------
     def _show_figures(self) -> None:
@@ -381,7 +405,9 @@ class TodayView(QWidget):
         if self._day == today:
             self.figures_note.hide()
         else:
-            self.figures_note.setText(f"These figures are as of today, {texts.long_date(today)}.")
+            self.figures_note.setText(
+                f"These figures are as of today, {long_date(today, weekday=True, year=False)}."
+            )
             self.figures_note.show()
         # One message at a time: the prompt first, then the sobriety date, then the check-in.
         busy = self._show_prompt()
@@ -431,11 +457,11 @@ class TodayView(QWidget):
             return False
         new = used_on + _ONE_DAY
         self.sobriety_offer.set_text(texts.sobriety_offer_text(sobriety.sobriety_date, used_on))
-        self.move_button.setText(f"Move it to {texts.full_date(new)}")
-        self.move_button.setAccessibleName(f"Move my sobriety date to {texts.full_date(new)}")
-        self.keep_button.setText(f"Keep {texts.full_date(sobriety.sobriety_date)}")
+        self.move_button.setText(f"Move it to {long_date(new)}")
+        self.move_button.setAccessibleName(f"Move my sobriety date to {long_date(new)}")
+        self.keep_button.setText(f"Keep {long_date(sobriety.sobriety_date)}")
         self.keep_button.setAccessibleName(
-            f"Keep my sobriety date, {texts.full_date(sobriety.sobriety_date)}"
+            f"Keep my sobriety date, {long_date(sobriety.sobriety_date)}"
         )
         self.sobriety_offer.show()
         return True
