@@ -279,3 +279,21 @@ def test_the_helpfulness_slider_is_the_shared_one_with_no_words_added(qtbot, jou
     assert extra == []
     label = dialog.form.labelForField(row)
     assert isinstance(label, QLabel) and label.text() == "Ho&w helpful:"
+
+
+def test_a_refusal_by_the_service_shows_next_to_the_field_and_saves_nothing(
+    qtbot, view, journal, monkeypatch
+):
+    view.add_meeting()
+    dialog = wait_for(qtbot, MeetingEditDialog)
+    # A form whose own check missed the problem: Save still goes through the service, which
+    # checks first and refuses with a typed error; the form shows it where it belongs.
+    monkeypatch.setattr(dialog, "validate", lambda _record: [])
+    dialog.date.setDate(to_qdate(TODAY + dt.timedelta(days=1)))
+    before = journal.session.revision
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert _messages(dialog) == ["The date can't be in the future."]
+    assert journal.session.revision == before
+    assert len(journal.session.data().meetings) == len(MEETINGS)
+    dialog.reject()

@@ -38,7 +38,7 @@ def _holidays_of(country: str, year: int) -> tuple[tuple[dt.date, str], ...]:
         return ()
     try:
         found = holidays.country_holidays(country, years=year)
-    except Exception:  # an unknown or unsupported code: simply no holidays
+    except NotImplementedError:  # an unknown or unsupported code: simply no holidays
         return ()
     return tuple(sorted((day, str(name)) for day, name in found.items()))
 
