@@ -220,7 +220,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.people_undo)
         # The window's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) reach this dialog too.
         self.addActions(list(undo_actions(controller.undo_stack, self)))
-        controller.undo_stack.indexChanged.connect(lambda _i: self._show_people())
+        controller.undo_stack.indexChanged.connect(self._people_changed)  # ends with the dialog
         form.addRow(
             "",
             wrapped(
@@ -329,6 +329,9 @@ class SettingsDialog(QDialog):
         issue_new_recovery_code(self.controller, self)
 
     # -- the call list --------------------------------------------------------------------------
+    def _people_changed(self, _index: int) -> None:
+        self._show_people()
+
     def _show_people(self) -> None:
         self.people.clear()
         for person in self.controller.data().call_list:

@@ -163,6 +163,25 @@ def test_the_call_list_can_be_added_to_and_changed(qtbot, launch, journal):
     ]
 
 
+def test_removing_someone_from_the_call_list_can_be_undone(qtbot, launch, journal):
+    window = open_journal(qtbot, launch, journal[0])
+    controller = window.controller
+    controller.session.add_call_person(CallListPerson(name="Sam", phone="0808 157 0000"))
+    dialog = SettingsDialog(controller, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.people.setCurrentRow(0)
+    dialog.remove_person.click()
+    assert controller.data().call_list == () and dialog.people.count() == 0
+    assert dialog.people_undo.label.text() == "Removed Sam from your call list."
+    qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the dialog
+    assert [p.name for p in controller.data().call_list] == ["Sam"]
+    assert dialog.people.count() == 1
+    assert window.undo_action.text() == "&Undo"  # nothing left to undo
+    assert window.redo_action.text() == "&Redo remove from the call list"
+
+
 def test_choosing_a_theme_saves_it_and_keeps_the_page(qtbot, launch, journal):
     window = open_journal(qtbot, launch, journal[0])
     window.show_page("meetings")

@@ -131,7 +131,7 @@ class TodayView(QWidget):
         self.cleared = Banner("This day is cleared", "", "note", self.messages)
         self.undo_button = self.cleared.add_button("&Undo", self.undo_clear, "Undo clearing")
         self._cleared: int | None = None  # the undo step of the last "Clear this day"
-        controller.undo_stack.indexChanged.connect(lambda _i: self._follow_clear())
+        controller.undo_stack.indexChanged.connect(self._follow_clear)  # ends with the page
         for banner in (self.cleared, self.prompt, self.sobriety_offer, self.checkin):
             banner.hide()
             self.banners.addWidget(banner)
@@ -378,7 +378,7 @@ class TodayView(QWidget):
             self.cleared.hide()
         self._load_day()
 
-    def _follow_clear(self) -> None:
+    def _follow_clear(self, _index: int = 0) -> None:
         """The banner's Undo shows only while the clearing is the step Undo would take back."""
         if self._cleared is not None:
             state = step_state(self.controller.undo_stack, self._cleared)
