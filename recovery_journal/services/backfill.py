@@ -47,8 +47,8 @@ def apply_backfill(session: RecordsMixin, plan: BackfillPlan, *, replace: bool) 
 def undo_backfill(session: RecordsMixin, done: BackfillDone) -> None:
     """Remove the days the back-fill added (those still recorded) and put the changed ones
     back as they were, as one change."""
-    recorded = {d.date: d for d in session.data().days}
-    delete: list[Record] = [recorded[day] for day in done.added if day in recorded]
+    still = (session.get_day(day) for day in done.added)  # one indexed read each
+    delete: list[Record] = [record for record in still if record is not None]
     put: list[Record] = list(done.replaced)
     if delete or put:
         session.write_many(put=put, delete=delete)

@@ -7,7 +7,7 @@ deleted, with no sponsor named; bringing the sponsor back names them again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from recovery_journal.domain.models import (
@@ -30,9 +30,13 @@ class Deleted:
     checkins: tuple[tuple[int, str], ...] = ()  # (check-in id, sponsor key)
 
     @classmethod
-    def of(cls, records: Sequence[Record], data: JournalData) -> Deleted:
+    def of(cls, records: Sequence[Record], data: Callable[[], JournalData]) -> Deleted:
+        """``data`` is read only when a sponsor is among ``records``."""
         keys = {r.key for r in records if isinstance(r, Sponsor)}
-        return cls(tuple(records), _links(data.contacts, keys), _links(data.checkins, keys))
+        if not keys:
+            return cls(tuple(records))
+        journal = data()
+        return cls(tuple(records), _links(journal.contacts, keys), _links(journal.checkins, keys))
 
 
 def _links(

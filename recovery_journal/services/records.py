@@ -255,7 +255,7 @@ class RecordsMixin:
     def delete_records(self, records: Sequence[Record]) -> Deleted:
         """Delete several records as one (one save); returns what :meth:`restore_records`
         needs to bring them back, with the links of a deleted sponsor."""
-        deleted = Deleted.of(records, self.data())
+        deleted = Deleted.of(records, self.data)
         self.write_many(delete=records)
         return deleted
 

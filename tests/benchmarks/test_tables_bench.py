@@ -28,6 +28,7 @@ def big_session(tmp_path, fast_kdf, ten_years):
     session, _ = JournalSession.create(
         tmp_path / "ten.rjvault", "benchmark passphrase", kdf=fast_kdf
     )
+    session.set_clock(lambda: TODAY)  # the journal's own today: writes are checked against it
     session.replace_all(ten_years)
     yield session
     session.close()
