@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from recovery_journal.domain.models import CallListPerson, Theme, WeekStart
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui import helplines
+from recovery_journal.ui.app.pages import PAGES, ComingLaterPage, PageSpec
+from recovery_journal.ui.common import helplines
 from recovery_journal.ui.dialogs.call_person import CallPersonDialog
-from recovery_journal.ui.help_screen import HelpDialog
-from recovery_journal.ui.pages import PAGES, ComingLaterPage, PageSpec
-from recovery_journal.ui.settings_dialog import SettingsDialog
+from recovery_journal.ui.pages.help.help_screen import HelpDialog
+from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 from recovery_journal.domain.models import DayRecord, DayStatus, JournalData, Settings
 from recovery_journal.domain.stats import compute_stats
-from recovery_journal.ui.today import texts
+from recovery_journal.ui.pages.today import texts
 
 AS_OF = dt.date(2026, 3, 31)
 JUDGING = ("relapse", "failure", "failed", "streak", "broke", "lost")

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.validation import FieldError
-from recovery_journal.ui.widgets import (
+from recovery_journal.ui.common.widgets import (
     FieldMessage,
     from_qdate,
     heading,
@@ -32,7 +32,7 @@ from recovery_journal.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 
 class RecordDialog(QDialog):

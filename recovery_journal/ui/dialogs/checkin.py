@@ -25,12 +25,12 @@ from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
 from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import FieldError, validate_checkin
 from recovery_journal.services.ui_support import current_sponsor
-from recovery_journal.ui.choices import ChoiceRow
+from recovery_journal.ui.common.choices import ChoiceRow
+from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named, wrapped
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 STATEMENTS = {
     "B1": "I feel my sponsor genuinely cares how I am doing.",
@@ -130,7 +130,9 @@ class CheckinDialog(RecordDialog):
         self.adjustSize()
 
     def add_sponsor(self) -> None:
-        from recovery_journal.ui.sponsor.dialogs import SponsorDialog  # not at import: a cycle
+        from recovery_journal.ui.pages.sponsor.dialogs import (
+            SponsorDialog,  # not at import: a cycle
+        )
 
         dialog = SponsorDialog(self.controller, self)
         dialog.saved.connect(lambda _s: self._sponsor_added())

@@ -19,12 +19,12 @@ from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, Spon
 from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.domain.validation import FieldError, validate_contact
 from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
-from recovery_journal.ui.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named, wrapped
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 MODES = (
     (ContactMode.PHONE, "Phone call", "We talked on the phone"),

@@ -23,12 +23,12 @@ from recovery_journal.domain.models import (
     ServiceRole,
 )
 from recovery_journal.domain.validation import FieldError, validate_meeting
-from recovery_journal.ui.choices import RatingSlider
+from recovery_journal.ui.common.choices import RatingSlider
+from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 FELLOWSHIP_LABELS = {
     Fellowship.AA: "AA",
