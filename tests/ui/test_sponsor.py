@@ -23,8 +23,8 @@ from recovery_journal.domain.models import (
 )
 from recovery_journal.ui.common.widgets import FieldMessage, to_qdate
 from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET, CheckinDialog
+from recovery_journal.ui.dialogs.sponsor import ContactEditDialog, SponsorDialog
 from recovery_journal.ui.pages.sponsor.checkin_form import NOT_A_TEST, SKIP
-from recovery_journal.ui.pages.sponsor.dialogs import ContactEditDialog, SponsorDialog
 from recovery_journal.ui.pages.sponsor.view import SponsorView
 from tests.ui.test_accessibility import _mnemonics, unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (

@@ -239,7 +239,6 @@ def test_importing_the_trends_package_does_not_load_matplotlib():
     code = (
         "import sys\n"
         "import recovery_journal.ui.pages.trends as t\n"
-        "from recovery_journal.ui.pages.trends.notices import NoticesPanel\n"
         "from recovery_journal.ui.pages.trends.view import TrendsView\n"
         "assert t.TrendsView is TrendsView\n"
         "assert 'matplotlib' not in sys.modules, sorted(m for m in sys.modules if 'matplot' in m)\n"

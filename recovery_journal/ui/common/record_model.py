@@ -233,6 +233,15 @@ def first_line(text: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
+#: Period filters: label, and the number of days ending today (None: everything).
+PERIODS: tuple[tuple[str, int | None], ...] = (
+    ("All time", None),
+    ("Last 30 days", 30),
+    ("Last 90 days", 90),
+    ("Last year", 365),
+)
+
+
 def period_test(days: int | None, today: dt.date) -> Callable[[Any], bool] | None:
     """Records dated in the ``days`` days ending ``today`` (None: no filter)."""
     if days is None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -178,3 +179,21 @@ class RecordDialog(QDialog):
         record = self.store(self.build_record())
         self.saved.emit(record)
         self.accept()
+
+
+def retitle(dialog: QWidget, old: str, new: str) -> None:
+    """Change a shared dialog's window title and its heading label."""
+    dialog.setWindowTitle(new)
+    dialog.setAccessibleName(new)
+    for label in dialog.findChildren(QLabel):
+        if label.text() == old:
+            label.setText(new)
+            label.setAccessibleName(new)
+            break
+
+
+def set_time(enabled_box: QCheckBox, edit: QTimeEdit, value: dt.time | None) -> None:
+    """Fill a dialog's optional time (the "At" check box and its time field)."""
+    enabled_box.setChecked(value is not None)
+    if value is not None:
+        edit.setTime(QTime(value.hour, value.minute))

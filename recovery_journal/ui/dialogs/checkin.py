@@ -130,7 +130,7 @@ class CheckinDialog(RecordDialog):
         self.adjustSize()
 
     def add_sponsor(self) -> None:
-        from recovery_journal.ui.pages.sponsor.dialogs import (
+        from recovery_journal.ui.dialogs.sponsor import (
             SponsorDialog,  # not at import: a cycle
         )
 

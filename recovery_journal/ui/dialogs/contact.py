@@ -4,7 +4,7 @@ says so where the choice is made."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -40,6 +40,7 @@ TOPICS = (
     (Topic.LIFE, "Life", "Life in general"),
     (Topic.OTHER, "Other", "Something else"),
 )
+MODE_LABELS: Mapping[ContactMode, str] = {mode: label for mode, label, _tip in MODES}
 
 
 class ContactDialog(RecordDialog):

@@ -53,6 +53,12 @@ ROLE_LABELS = {
 }
 
 
+def fellowship_text(meeting: Meeting) -> str:
+    if meeting.fellowship == Fellowship.OTHER:
+        return meeting.fellowship_label or "Other"
+    return FELLOWSHIP_LABELS[meeting.fellowship]
+
+
 class MeetingDialog(RecordDialog):
     def __init__(
         self, controller: JournalController, day: dt.date, parent: QWidget | None = None

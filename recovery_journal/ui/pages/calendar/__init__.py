@@ -2,5 +2,5 @@
 (Timeline Followback back-fill), with holidays and personal anchors as memory aids.
 
 ``CalendarView`` is the page (``recovery_journal.ui.pages.calendar.view:CalendarView``). Other pages
-open a date in it with :func:`recovery_journal.ui.pages.calendar.navigation.show_in_calendar`.
+open a date in it with :func:`recovery_journal.ui.app.navigation.show_in_calendar`.
 """

@@ -23,8 +23,8 @@ from recovery_journal.ui.common.feedback import ask
 from recovery_journal.ui.common.messages import unexpected_text
 from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
+from recovery_journal.ui.dialogs.day_form import DayForm
 from recovery_journal.ui.pages.calendar.month import FAR_BACK_DAYS, long_date
-from recovery_journal.ui.pages.today.day_form import DayForm
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.models import AnchorEvent, DayStatus, JournalData
 from recovery_journal.ui.common import theme
 from recovery_journal.ui.common.widgets import heading, named, wrapped
+from recovery_journal.ui.dialogs.contact import MODE_LABELS
+from recovery_journal.ui.dialogs.day_form import ACTIVITIES, MOODS
+from recovery_journal.ui.dialogs.meeting import fellowship_text
 from recovery_journal.ui.pages.calendar.month import STATUS_WORDS, DayCell, long_date
-from recovery_journal.ui.pages.meetings.columns import fellowship_text
-from recovery_journal.ui.pages.sponsor.columns import MODE_LABELS
-from recovery_journal.ui.pages.today.day_form import ACTIVITIES, MOODS
 
 MARKS = (
     (DayStatus.ABSTINENT, "Abstinent"),

@@ -6,7 +6,7 @@ import datetime as dt
 
 from recovery_journal.domain.pda import PdaWindow
 from recovery_journal.domain.stats import Stats
-from recovery_journal.ui.pages.today.texts import days_word, window_line
+from recovery_journal.ui.common.pda_words import days_word, window_line
 
 
 def month_line(window: PdaWindow, month: dt.date, today: dt.date) -> str:

@@ -32,6 +32,7 @@ from recovery_journal.domain.dates import add_months, month_end, month_start
 from recovery_journal.domain.day_calendar import DayCalendar
 from recovery_journal.domain.models import AnchorEvent, DayStatus
 from recovery_journal.domain.pda import pda_window
+from recovery_journal.ui.app.navigation import take_pending_date
 from recovery_journal.ui.common.feedback import Undoable, UndoBar, UndoStack, ask
 from recovery_journal.ui.common.widgets import heading, named
 from recovery_journal.ui.pages.calendar import texts
@@ -52,7 +53,6 @@ from recovery_journal.ui.pages.calendar.month import (
     long_date,
     month_cells,
 )
-from recovery_journal.ui.pages.calendar.navigation import take_pending_date
 from recovery_journal.ui.pages.calendar.panel import MARKS, DayPanel
 
 if TYPE_CHECKING:

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.models import JournalEntry
 from recovery_journal.domain.validation import validate_journal_entry
+from recovery_journal.ui.app.navigation import show_in_calendar
+from recovery_journal.ui.common.completion import used_texts
 from recovery_journal.ui.common.feedback import Undoable, UndoBar, UndoStack
 from recovery_journal.ui.common.messages import unexpected_text
 from recovery_journal.ui.common.record_table import name_clear_button
 from recovery_journal.ui.common.widgets import heading, named, wrapped
-from recovery_journal.ui.pages.calendar.navigation import show_in_calendar
 from recovery_journal.ui.pages.journal.delegate import TwoLineDelegate
 from recovery_journal.ui.pages.journal.editor import EntryEditor
 from recovery_journal.ui.pages.journal.model import EntriesModel, entry_title, nice_date
-from recovery_journal.ui.pages.meetings.dialog import used_texts
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController

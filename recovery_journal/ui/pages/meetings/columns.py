@@ -14,21 +14,12 @@ from recovery_journal.ui.common.record_model import (
     time_text,
     yes_text,
 )
-from recovery_journal.ui.dialogs.meeting import FELLOWSHIP_LABELS, FORMAT_LABELS, ROLE_LABELS
-
-#: Period filters: label, and the number of days ending today (None: everything).
-PERIODS: tuple[tuple[str, int | None], ...] = (
-    ("All time", None),
-    ("Last 30 days", 30),
-    ("Last 90 days", 90),
-    ("Last year", 365),
+from recovery_journal.ui.dialogs.meeting import (
+    FELLOWSHIP_LABELS,
+    FORMAT_LABELS,
+    ROLE_LABELS,
+    fellowship_text,
 )
-
-
-def fellowship_text(meeting: Meeting) -> str:
-    if meeting.fellowship == Fellowship.OTHER:
-        return meeting.fellowship_label or "Other"
-    return FELLOWSHIP_LABELS[meeting.fellowship]
 
 
 def _when(meeting: Meeting) -> tuple[dt.date, dt.time, int]:

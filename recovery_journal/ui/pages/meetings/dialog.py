@@ -9,56 +9,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStringListModel, Qt, QTime
-from PySide6.QtWidgets import QCheckBox, QCompleter, QLabel, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from recovery_journal.domain.models import Fellowship, Meeting
+from recovery_journal.ui.common.completion import attach_completer, used_texts
 from recovery_journal.ui.common.widgets import to_qdate
+from recovery_journal.ui.dialogs.base import retitle, set_time
 from recovery_journal.ui.dialogs.meeting import MeetingDialog
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
-
-
-def used_texts(values: Iterable[str | None]) -> list[str]:
-    """Distinct non-empty texts, most used first (then alphabetically)."""
-    counts: dict[str, int] = {}
-    for value in values:
-        text = (value or "").strip()
-        if text:
-            counts[text] = counts.get(text, 0) + 1
-    return sorted(counts, key=lambda text: (-counts[text], text.casefold()))
-
-
-def attach_completer(edit: QLineEdit, words: list[str]) -> QCompleter:
-    """Offer ``words`` while typing in ``edit`` (any part of a word, any case)."""
-    completer = QCompleter(QStringListModel(words, edit), edit)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    edit.setCompleter(completer)
-    return completer
-
-
-def retitle(dialog: QWidget, old: str, new: str) -> None:
-    """Change a shared dialog's window title and its heading label."""
-    dialog.setWindowTitle(new)
-    dialog.setAccessibleName(new)
-    for label in dialog.findChildren(QLabel):
-        if label.text() == old:
-            label.setText(new)
-            label.setAccessibleName(new)
-            break
-
-
-def set_time(enabled_box: QCheckBox, edit: QTimeEdit, value: dt.time | None) -> None:
-    """Fill a dialog's optional time (the "At" check box and its time field)."""
-    enabled_box.setChecked(value is not None)
-    if value is not None:
-        edit.setTime(QTime(value.hour, value.minute))
 
 
 class MeetingEditDialog(MeetingDialog):

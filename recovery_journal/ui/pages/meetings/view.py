@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.models import Meeting
 from recovery_journal.ui.common.record_model import (
+    PERIODS,
     RecordTableModel,
     date_text,
     period_test,
 )
 from recovery_journal.ui.common.records_panel import RecordsPanel
 from recovery_journal.ui.common.widgets import heading, wrapped
+from recovery_journal.ui.dialogs.meeting import fellowship_text
 from recovery_journal.ui.pages.meetings.columns import (
-    PERIODS,
     fellowship_filters,
-    fellowship_text,
     format_filters,
     meeting_columns,
     meeting_search_text,

@@ -10,7 +10,6 @@ from recovery_journal.domain.alliance import alliance_score, area_scores
 from recovery_journal.domain.models import (
     ALLIANCE_ITEMS,
     AllianceCheckin,
-    ContactMode,
     Initiator,
     Sponsor,
     SponsorContact,
@@ -24,9 +23,8 @@ from recovery_journal.ui.common.record_model import (
     minutes_text,
     time_text,
 )
-from recovery_journal.ui.dialogs.contact import MODES, TOPICS
+from recovery_journal.ui.dialogs.contact import MODE_LABELS, TOPICS
 
-MODE_LABELS: Mapping[ContactMode, str] = {mode: label for mode, label, _tip in MODES}
 TOPIC_LABELS: Mapping[Topic, str] = {topic: label for topic, label, _tip in TOPICS}
 INITIATOR_LABELS: Mapping[Initiator, str] = {Initiator.ME: "I did", Initiator.SPONSOR: "Sponsor"}
 #: The four areas of MEASURES §5 in plain words (the research's "bond", "goals" and "tasks").

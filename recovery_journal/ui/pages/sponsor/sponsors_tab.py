@@ -12,8 +12,8 @@ from recovery_journal.ui.common.feedback import ask
 from recovery_journal.ui.common.record_model import RecordTableModel
 from recovery_journal.ui.common.records_panel import RecordsPanel
 from recovery_journal.ui.common.widgets import named, wrapped
+from recovery_journal.ui.dialogs.sponsor import SponsorDialog
 from recovery_journal.ui.pages.sponsor.columns import sponsor_columns
-from recovery_journal.ui.pages.sponsor.dialogs import SponsorDialog
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController

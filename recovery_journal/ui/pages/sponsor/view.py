@@ -29,11 +29,16 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.models import AllianceCheckin, Sponsor, SponsorContact
 from recovery_journal.domain.sponsors import newest_first
 from recovery_journal.services.ui_support import CheckinDue, checkin_due, current_sponsor
-from recovery_journal.ui.common.record_model import RecordTableModel, date_text, period_test
+from recovery_journal.ui.common.record_model import (
+    PERIODS,
+    RecordTableModel,
+    date_text,
+    period_test,
+)
 from recovery_journal.ui.common.records_panel import RecordsPanel
 from recovery_journal.ui.common.widgets import Banner, heading, named, wrapped
 from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET
-from recovery_journal.ui.pages.meetings.columns import PERIODS
+from recovery_journal.ui.dialogs.sponsor import ContactEditDialog, full_date
 from recovery_journal.ui.pages.sponsor.checkin_form import CheckinForm
 from recovery_journal.ui.pages.sponsor.columns import (
     NO_SPONSOR,
@@ -45,7 +50,6 @@ from recovery_journal.ui.pages.sponsor.columns import (
     sponsor_names,
     two_way_filters,
 )
-from recovery_journal.ui.pages.sponsor.dialogs import ContactEditDialog, full_date
 from recovery_journal.ui.pages.sponsor.sponsors_tab import SponsorsTab
 
 if TYPE_CHECKING:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.milestones import Milestone
 from recovery_journal.domain.models import CallListPerson, DayRecord, DayStatus
-from recovery_journal.domain.pda import PdaWindow, headline
+from recovery_journal.domain.pda import headline
 from recovery_journal.domain.stats import Stats
+from recovery_journal.ui.common.pda_words import FEW_DAYS, days_word, window_line
 
 #: MEASURES §9: the prompt after a high craving or a low confidence.
 HIGH_CRAVING = 8
@@ -33,10 +34,6 @@ def long_date(day: dt.date) -> str:
 
 def full_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def days_word(count: int) -> str:
-    return "1 day" if count == 1 else f"{count} days"
 
 
 def relative_day(day: dt.date, today: dt.date) -> str:
@@ -119,51 +116,6 @@ def run_card(stats: Stats, today: dt.date) -> CardText:
         "Days without using counts the days since you last recorded use, including today. "
         "Days you haven't filled in don't break the count unless you choose so in Settings.",
     )
-
-
-def _window_label(window: PdaWindow, size: int) -> str:
-    if window.days >= size:
-        return f"Last {size} days"
-    return f"Since you started ({days_word(window.days)})"
-
-
-def _missing_line(window: PdaWindow) -> str:
-    n = window.unknown
-    verb, them = ("isn't", "it") if n == 1 else ("aren't", "them")
-    return (
-        f"{days_word(n)} {verb} filled in yet — you can add {them} from the Calendar when "
-        "you're ready."
-    )
-
-
-#: Below this many recorded days in a window, no percentage is shown for it.
-FEW_DAYS = 7
-
-
-def _few_days_line(window: PdaWindow) -> str:
-    return f"{days_word(window.known)} recorded so far — every day you add makes this clearer."
-
-
-def window_line(window: PdaWindow, size: int) -> list[str]:
-    """One window in words: the headline figure when enough days are recorded (80%),
-    otherwise the low–high range and the days still to fill in; no percentage at all while
-    fewer than ``FEW_DAYS`` days are recorded."""
-    label = _window_label(window, size)
-    if window.known < FEW_DAYS:
-        return [f"{label}: {_few_days_line(window)}"] + (
-            [_missing_line(window)] if window.unknown else []
-        )
-    figure = headline(window)
-    if figure is not None:
-        recorded = f"{window.known} of {days_word(window.days)} recorded"
-        return [f"{label}: {format_percent(figure)} ({recorded})"]
-    if window.pda_low is None or window.pda_high is None:
-        return []
-    return [
-        f"{label}: not enough days recorded for one number yet — between "
-        f"{format_percent(window.pda_low)} and {format_percent(window.pda_high)}.",
-        _missing_line(window),
-    ]
 
 
 def abstinence_card(stats: Stats) -> CardText:

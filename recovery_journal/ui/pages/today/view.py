@@ -30,10 +30,10 @@ from recovery_journal.domain.validation import validate_day
 from recovery_journal.services import ui_support
 from recovery_journal.ui.common.messages import unexpected_text
 from recovery_journal.ui.common.widgets import Banner, from_qdate, heading, named, to_qdate, wrapped
+from recovery_journal.ui.dialogs.day_form import DayForm
 from recovery_journal.ui.pages.today import texts
 from recovery_journal.ui.pages.today.cards import FigureCard
-from recovery_journal.ui.pages.today.day_form import DayForm
-from recovery_journal.ui.pages.trends.notices import NoticesPanel
+from recovery_journal.ui.pages.today.notices import NoticesPanel
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController

@@ -1,9 +1,7 @@
-"""The Trends view (charts, insights) and the early-warning notices panel for Today.
+"""The Trends view (charts, insights).
 
 This package stays light to import: matplotlib loads only when the Trends view first draws its
-charts, so ``from recovery_journal.ui.pages.trends.notices import NoticesPanel`` costs nothing
-extra.
-``TrendsView`` is looked up lazily for the page registry
+charts. ``TrendsView`` is looked up lazily for the page registry
 (``recovery_journal.ui.pages.trends:TrendsView``).
 """
 
@@ -11,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["NoticesPanel", "TrendsView", "preload"]
+__all__ = ["TrendsView", "preload"]
 
 
 def preload() -> None:
@@ -30,8 +28,4 @@ def __getattr__(name: str) -> Any:
         from recovery_journal.ui.pages.trends.view import TrendsView
 
         return TrendsView
-    if name == "NoticesPanel":
-        from recovery_journal.ui.pages.trends.notices import NoticesPanel
-
-        return NoticesPanel
     raise AttributeError(name)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from recovery_journal.domain.notices import Notice
 from recovery_journal.domain.stats import compute_stats
-from recovery_journal.ui.pages.trends.notices import NoticesPanel
+from recovery_journal.ui.pages.today.notices import NoticesPanel
 from tests.domain.builders import MONDAY, journal, plus
 
 

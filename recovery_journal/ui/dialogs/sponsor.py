@@ -19,9 +19,8 @@ from recovery_journal.domain.sponsors import start_key
 from recovery_journal.domain.validation import FieldError, validate_sponsor
 from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
 from recovery_journal.ui.common.widgets import named, to_qdate
-from recovery_journal.ui.dialogs.base import RecordDialog
+from recovery_journal.ui.dialogs.base import RecordDialog, retitle, set_time
 from recovery_journal.ui.dialogs.contact import ContactDialog
-from recovery_journal.ui.pages.meetings.dialog import retitle, set_time
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
