@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 
-from recovery_journal.charts.words import whole
 from recovery_journal.domain.alliance import alliance_score, area_scores
 from recovery_journal.domain.models import (
     ALLIANCE_ITEMS,
@@ -23,17 +22,11 @@ from recovery_journal.ui.common.record_model import (
     minutes_text,
     time_text,
 )
+from recovery_journal.ui.dialogs.checkin_form import AREA_LABELS, score_text
 from recovery_journal.ui.dialogs.contact import MODE_LABELS, TOPICS
 
 TOPIC_LABELS: Mapping[Topic, str] = {topic: label for topic, label, _tip in TOPICS}
 INITIATOR_LABELS: Mapping[Initiator, str] = {Initiator.ME: "I did", Initiator.SPONSOR: "Sponsor"}
-#: The four areas of MEASURES §5 in plain words (the research's "bond", "goals" and "tasks").
-AREA_LABELS: Mapping[str, str] = {
-    "bond": "Feeling cared for",
-    "respect": "Respect",
-    "goals": "Shared goals",
-    "tasks": "Working together",
-}
 NO_SPONSOR = "Not named"
 
 
@@ -138,12 +131,6 @@ def sponsor_columns(today: Callable[[], dt.date]) -> list[Column[Sponsor]]:
 
 def answered_count(checkin: AllianceCheckin) -> int:
     return sum(1 for item in ALLIANCE_ITEMS if checkin.answers.get(item) is not None)
-
-
-def score_text(score: float | None) -> str:
-    """A relationship score as the screen shows it: a whole number, halves up ("82"). The
-    stored score and the exports keep the domain's one decimal; this is only for reading."""
-    return "—" if score is None else whole(score)
 
 
 def checkin_columns(

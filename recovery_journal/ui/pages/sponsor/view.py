@@ -37,16 +37,14 @@ from recovery_journal.ui.common.record_model import (
 )
 from recovery_journal.ui.common.records_panel import RecordsPanel
 from recovery_journal.ui.common.widgets import Banner, heading, named, wrapped
-from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET
+from recovery_journal.ui.dialogs.checkin_form import NO_SPONSOR_YET, CheckinForm, score_text
 from recovery_journal.ui.dialogs.sponsor import ContactEditDialog, full_date
-from recovery_journal.ui.pages.sponsor.checkin_form import CheckinForm
 from recovery_journal.ui.pages.sponsor.columns import (
     NO_SPONSOR,
     areas_text,
     checkin_columns,
     contact_columns,
     contact_search_text,
-    score_text,
     sponsor_names,
     two_way_filters,
 )

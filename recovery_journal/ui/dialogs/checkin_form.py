@@ -1,4 +1,5 @@
-"""The sponsor relationship check-in as a form on the page (MEASURES §5).
+"""The sponsor relationship check-in form (MEASURES §5): the one form, on the Sponsor page and
+in the check-in window that Today opens (``ui/dialogs/checkin.py``).
 
 Eight statements in order (B1 … T2), each with five answers from "Not at all true" to
 "Completely true" and "Skip", as radio buttons in rows (Tab reaches a row, the arrow keys move
@@ -10,6 +11,7 @@ a validated test; the form says so.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from recovery_journal.charts.words import whole
 from recovery_journal.domain.alliance import MIN_ANSWERED, alliance_score, area_scores
 from recovery_journal.domain.models import ALLIANCE_ITEMS, AllianceCheckin
 from recovery_journal.domain.sponsors import newest_first
@@ -45,11 +48,36 @@ from recovery_journal.ui.common.widgets import (
     to_qdate,
     wrapped,
 )
-from recovery_journal.ui.dialogs.checkin import SCALE, STATEMENTS
-from recovery_journal.ui.pages.sponsor.columns import AREA_LABELS, NO_SPONSOR, score_text
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
+
+STATEMENTS = {
+    "B1": "I feel my sponsor genuinely cares how I am doing.",
+    "B2": "I can be honest with my sponsor, even about things I am ashamed of.",
+    "R1": "My sponsor and I take each other's views seriously.",
+    "R2": "I sometimes feel judged or talked down to by my sponsor.",
+    "G1": "My sponsor and I agree on what I am working toward in recovery right now.",
+    "G2": "My sponsor understands what matters most to me in my recovery.",
+    "T1": "I am clear about what my sponsor and I are working on together.",
+    "T2": "The things my sponsor suggests feel useful for my recovery.",
+}
+SCALE = (
+    (0, "Not at all", "Not at all true"),
+    (1, "A little", "A little true"),
+    (2, "Somewhat", "Somewhat true"),
+    (3, "Mostly", "Mostly true"),
+    (4, "Completely", "Completely true"),
+)
+#: What the check-in says while the journal has no sponsor (the page and the window).
+NO_SPONSOR_YET = "When you have a sponsor, you can check in here on how it feels between you."
+#: The four areas of MEASURES §5 in plain words (the research's "bond", "goals" and "tasks").
+AREA_LABELS: Mapping[str, str] = {
+    "bond": "Feeling cared for",
+    "respect": "Respect",
+    "goals": "Shared goals",
+    "tasks": "Working together",
+}
 
 #: The answer "Skip" (the item stays unanswered); a button id outside 0–4 (and not -1,
 #: which Qt reads as "choose an id").
@@ -66,6 +94,12 @@ NOT_A_TEST = (
     "between two people and their agreement on goals and tasks. They are not a validated "
     "test — just a way to notice how things feel, and something to talk about together."
 )
+
+
+def score_text(score: float | None) -> str:
+    """A relationship score as the screen shows it: a whole number, halves up ("82"). The
+    stored score and the exports keep the domain's one decimal; this is only for reading."""
+    return "—" if score is None else whole(score)
 
 
 class CheckinForm(QFrame):
@@ -354,7 +388,3 @@ class CheckinForm(QFrame):
         self.start_new()
         self.saved.emit(stored)
         return stored
-
-    def sponsor_name(self, key: str | None) -> str:
-        names = {s.key: s.name for s in self.controller.data().sponsors}
-        return names.get(key, NO_SPONSOR) if key else NO_SPONSOR
