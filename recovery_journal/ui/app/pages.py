@@ -15,8 +15,7 @@ only from ``controller.stats()``. It never keeps journal contents anywhere but i
 lock every page is destroyed, and rebuilt after unlocking.
 
 To plug a new page in, give its entry below the ``view`` path ("module:Class"); the module is
-imported only when the page is first shown. An entry without a view shows a kind "coming in a
-later version" page — no fake data, no fake controls.
+imported only when the page is first shown.
 """
 
 from __future__ import annotations
@@ -26,20 +25,12 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
-
-from recovery_journal.ui.common.widgets import heading, wrapped
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
-
-
-@runtime_checkable
-class JournalPage(Protocol):
-    def refresh(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,19 +39,9 @@ class PageSpec:
     title: str  # the sidebar label
     icon: str  # a line icon in resources/icons/line
     summary: str  # one sentence: what this place is for
-    view: str | None = None  # "package.module:Class", or None while it is not built yet
-
-    @property
-    def available(self) -> bool:
-        if self.view is None:
-            return False
-        module = self.view.partition(":")[0]
-        return importlib.util.find_spec(module) is not None
+    view: str  # "package.module:Class", imported when the page is first shown
 
     def build(self, controller: JournalController, parent: QWidget) -> QWidget:
-        if not self.available:
-            return ComingLaterPage(self, parent)
-        assert self.view is not None
         module, _, name = self.view.partition(":")
         view_class = getattr(importlib.import_module(module), name)
         widget: QWidget = view_class(controller, parent)
@@ -118,32 +99,6 @@ PAGES: tuple[PageSpec, ...] = (
         "recovery_journal.ui.pages.review.view:ReviewView",
     ),
 )
-
-
-class ComingLaterPage(QWidget):
-    """An honest placeholder for a place that is not built yet."""
-
-    def __init__(self, spec: PageSpec, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.spec = spec
-        self.setAccessibleName(f"{spec.title}: coming in a later version")
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        title = heading(spec.title, 1, self)
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(title)
-        for text in (
-            spec.summary,
-            "This part of the app is coming in a later version. Everything you record on "
-            "Today is kept and will show up here once it is ready.",
-        ):
-            label = wrapped(text, self)
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            layout.addWidget(label)
-        layout.addStretch(2)
-
-    def refresh(self) -> None:
-        """Nothing to show yet."""
 
 
 def session_page_args(

@@ -84,7 +84,7 @@ class JournalShell(QWidget):
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icons.line_icon(spec.icon, colour), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            tip = spec.summary if spec.available else f"{spec.summary} (coming in a later version)"
+            tip = spec.summary
             item.setToolTip(f"{tip}  Alt+{number}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)

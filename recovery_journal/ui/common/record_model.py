@@ -81,9 +81,6 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             self._search_cache[row] = cached
         return cached
 
-    def row_where(self, test: Callable[[R], bool]) -> int | None:
-        return next((row for row, record in enumerate(self._records) if test(record)), None)
-
     # -- sorting --------------------------------------------------------------------------------
     @property
     def sort_state(self) -> tuple[int, Qt.SortOrder]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -251,6 +251,3 @@ class RecordsPanel(QWidget):
             self.undo_bar.say(f"{step.done} Ctrl+Z brings back the one before.", True)
         else:
             self.undo_bar.say(step.done, False)
-
-    def index_of_row(self, row: int) -> QModelIndex:
-        return self.proxy.index(row, 0)

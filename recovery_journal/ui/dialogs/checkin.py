@@ -46,7 +46,6 @@ class CheckinDialog(QDialog):
         super().__init__(parent)
         self.controller = controller
         self._day = day
-        self.sponsor_dialog: QWidget | None = None
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
         self.setModal(True)
@@ -126,14 +125,12 @@ class CheckinDialog(QDialog):
         # (PySide 6.11, seen under pytest-qt).
         dialog.saved.connect(self._sponsor_added)
         dialog.finished.connect(self._sponsor_dialog_closed)
-        self.sponsor_dialog = dialog
         dialog.open()
 
     def _sponsor_added(self, _sponsor: object) -> None:
         self._show_form(True)
 
     def _sponsor_dialog_closed(self, _result: int) -> None:
-        self.sponsor_dialog = None
         if not self.has_form:
             self.add_sponsor_button.setFocus()
 

@@ -74,7 +74,6 @@ class ExportReportDialog(QDialog):
         self._today = today
         self.pages: list[Figure] = []
         self.content: ReportContent | None = None
-        self.saved_to: Path | None = None
         self._rendered = 0
         self.ask_path: Callable[[str], Path | None] = self._ask_path
         self.setWindowTitle("Export report")
@@ -255,7 +254,6 @@ class ExportReportDialog(QDialog):
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.saved_to = path
         self._say(
             f"Saved to {path}. Only you can open the file on this computer, but it is not "
             "encrypted: keep it private and delete it when you no longer need it."

@@ -36,14 +36,6 @@ def full_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def relative_day(day: dt.date, today: dt.date) -> str:
-    if day == today:
-        return "today"
-    if day == today - dt.timedelta(days=1):
-        return "yesterday"
-    return f"on {long_date(day)}" if day.year == today.year else f"on {full_date(day)}"
-
-
 @dataclass(frozen=True, slots=True)
 class CardText:
     title: str

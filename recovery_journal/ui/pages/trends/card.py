@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -262,9 +261,3 @@ def segmented_stylesheet(widget: QWidget) -> str:
         ' QPushButton#rangeButton[last="true"] { border-top-right-radius: 6px;'
         " border-bottom-right-radius: 6px; }"
     )
-
-
-def chip_label(text: str, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text, parent)
-    label.setObjectName("chip")
-    return label
