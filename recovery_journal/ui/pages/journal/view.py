@@ -10,20 +10,15 @@ the cursor stays where it is. The search box looks through entries and day notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,20 +29,16 @@ from recovery_journal.ui.app.navigation import show_in_calendar
 from recovery_journal.ui.common.completion import used_texts
 from recovery_journal.ui.common.feedback import Undoable, UndoBar, UndoStack
 from recovery_journal.ui.common.messages import unexpected_text
-from recovery_journal.ui.common.record_table import name_clear_button
-from recovery_journal.ui.common.widgets import heading, named, wrapped
-from recovery_journal.ui.pages.journal.delegate import TwoLineDelegate
+from recovery_journal.ui.common.widgets import heading, named
 from recovery_journal.ui.pages.journal.editor import EntryEditor
-from recovery_journal.ui.pages.journal.model import EntriesModel, entry_title, nice_date
+from recovery_journal.ui.pages.journal.entry_list import EntryList
+from recovery_journal.ui.pages.journal.model import entry_title
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
 
 #: Typing is kept after this pause.
 AUTOSAVE_MS = 800
-#: Searching starts after this pause in typing.
-SEARCH_PAUSE_MS = 150
-HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def now_utc() -> dt.datetime:
@@ -60,16 +51,11 @@ class JournalView(QWidget):
         self.controller = controller
         self.setAccessibleName("Journal")
         self.undo_stack = UndoStack()
-        self._selecting = False
         self._shown: tuple[JournalEntry, ...] | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(AUTOSAVE_MS)
         self._save_timer.timeout.connect(self.flush)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_PAUSE_MS)
-        self._search_timer.timeout.connect(self.run_search)
 
         layout = QVBoxLayout(self)
         space = self.fontMetrics().height()
@@ -85,44 +71,14 @@ class JournalView(QWidget):
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setChildrenCollapsible(False)
-        left = QWidget(split)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.search = named(QLineEdit(left), "Search entries and day notes")
-        self.search.setPlaceholderText("Search entries and day notes…")
-        self.search.setClearButtonEnabled(True)
-        name_clear_button(self.search, "Clear the search")
-        self.search.setToolTip("Search your entries and the notes of your days (Ctrl+F)")
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search.returnPressed.connect(self._enter_results)
-        column.addWidget(self.search)
-        self.lists = QStackedWidget(left)
-        self.model = EntriesModel(self)
-        self.entries = named(QListView(self.lists), "Journal entries, newest first")
-        self.entries.setModel(self.model)
-        self.entries.setItemDelegate(TwoLineDelegate(self.entries))
-        self.entries.setUniformItemSizes(True)
-        self.entries.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.entries.selectionModel().currentChanged.connect(lambda cur, _prev: self._picked(cur))
-        self.results = named(QListWidget(self.lists), "Search results")
-        self.results.setItemDelegate(TwoLineDelegate(self.results, second_lines=2))
-        self.results.setUniformItemSizes(True)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.itemActivated.connect(self.open_hit)
-        self.results.itemClicked.connect(self.open_hit)
-        self.lists.addWidget(self.entries)
-        self.lists.addWidget(self.results)
-        column.addWidget(self.lists, 1)
-        self.found = QLabel(left)
-        self.found.setWordWrap(True)
-        column.addWidget(self.found)
-        self.empty = wrapped(
-            "No entries yet. Press “New entry” and write a few words — about today, about "
-            "anything. It is kept as you type.",
-            left,
-            muted=True,
-        )
-        column.addWidget(self.empty)
+        left = EntryList(controller, self.flush, split)
+        left.entry_picked.connect(self.open_entry)
+        left.hit_opened.connect(self._hit_opened)
+        self.entry_list = left
+        # The list's controls by name, as the page's own (tests drive them).
+        self.search, self.lists, self.model = left.search, left.lists, left.model
+        self.entries, self.results, self.found = left.entries, left.results, left.found
+        self.run_search, self.open_hit = left.run_search, left.open_hit
 
         right = QWidget(split)
         editor_column = QVBoxLayout(right)
@@ -151,7 +107,7 @@ class JournalView(QWidget):
 
         for keys, slot in (
             (QKeySequence.StandardKey.New, self.new_entry),
-            (QKeySequence.StandardKey.Find, self.focus_search),
+            (QKeySequence.StandardKey.Find, left.focus_search),
             (QKeySequence.StandardKey.Undo, self.undo),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -160,13 +116,10 @@ class JournalView(QWidget):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.entries)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_entry)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self.search.clear)
 
         self.refresh()
         if self.model.rowCount():
-            self._select_row(0)
+            left.select_row(0)
             self.editor.load(self.model.entry(0))
         else:
             self.editor.load(None)
@@ -181,19 +134,15 @@ class JournalView(QWidget):
         self.model.today = self.controller.today()
         if data.journal_entries != self._shown:
             self._shown = data.journal_entries
-            self._selecting = True
-            self.model.set_entries(data.journal_entries)
-            self._selecting = False
+            self.entry_list.set_entries(data.journal_entries)
             self.editor.set_known_tags(used_texts(t for e in data.journal_entries for t in e.tags))
             current = self.editor.entry
             if current is not None and self.model.row_of(current.id) is None:
                 self.editor.load(None)  # deleted meanwhile
                 self._show_status("")
-            self._select_entry(self.editor.entry)
-        self.empty.setVisible(not data.journal_entries and not self.search.text().strip())
+            self.entry_list.select_entry(self.editor.entry)
         self.delete_button.setEnabled(self.editor.entry is not None)
-        if self.search.text().strip():
-            self._search_timer.start()  # later, never while a result is being opened
+        self.entry_list.show_empty(not data.journal_entries)
 
     def flush(self) -> None:
         """Keep what is typed now."""
@@ -240,7 +189,7 @@ class JournalView(QWidget):
             return False
         editor.stored(stored)
         self.refresh()
-        self._select_entry(stored)
+        self.entry_list.select_entry(stored)
         self._show_status(f"Kept at {dt.datetime.now():%H:%M}.")
         return True
 
@@ -249,29 +198,6 @@ class JournalView(QWidget):
         self.status.setAccessibleName(text or "Nothing to keep yet")
 
     # -- choosing entries -----------------------------------------------------------------------
-    def _select_row(self, row: int) -> None:
-        self._selecting = True
-        index = self.model.index(row, 0)
-        self.entries.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.entries.scrollTo(index)
-        self._selecting = False
-
-    def _select_entry(self, entry: JournalEntry | None) -> None:
-        row = self.model.row_of(entry.id) if entry is not None else None
-        if row is None:
-            self._selecting = True
-            self.entries.selectionModel().clearSelection()
-            self._selecting = False
-        elif self.entries.currentIndex().row() != row:
-            self._select_row(row)
-
-    def _picked(self, index: Any) -> None:
-        if self._selecting or not index.isValid():
-            return
-        self.open_entry(self.model.entry(index.row()))
-
     def open_entry(self, entry: JournalEntry, *, focus: bool = False) -> None:
         """Keep what is being written, then open ``entry``."""
         self.flush()
@@ -281,7 +207,7 @@ class JournalView(QWidget):
             )
             self.editor.load(stored)
             self._show_status("")
-        self._select_entry(entry)
+        self.entry_list.select_entry(entry)
         self.delete_button.setEnabled(True)
         if focus:
             self.editor.body.setFocus()
@@ -289,7 +215,7 @@ class JournalView(QWidget):
     def new_entry(self) -> None:
         self.flush()
         self.editor.load(None)
-        self._select_entry(None)
+        self.entry_list.select_entry(None)
         self._show_status("")
         self.delete_button.setEnabled(False)
         self.editor.body.setFocus()
@@ -308,7 +234,7 @@ class JournalView(QWidget):
         self.refresh()
         if self.model.rowCount():
             row = min(row, self.model.rowCount() - 1)
-            self._select_row(row)
+            self.entry_list.select_row(row)
             self.editor.load(self.model.entry(row))
         self.delete_button.setEnabled(self.editor.entry is not None)
 
@@ -336,58 +262,9 @@ class JournalView(QWidget):
         step.undo()
         self.undo_bar.say(step.done, bool(len(self.undo_stack)))
 
-    # -- searching ------------------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
-    def run_search(self) -> None:
-        self._search_timer.stop()
-        text = self.search.text().strip()
-        if not text:
-            self.lists.setCurrentWidget(self.entries)
-            self.found.setText("")
-            self.empty.setVisible(self.model.rowCount() == 0)
-            return
-        self.flush()
-        hits = self.controller.session.search(text)
-        self.results.clear()
-        today = self.controller.today()
-        for hit in hits:
-            if hit.kind == "day":
-                top = f"Day note · {nice_date(hit.date, today)}"
-            else:
-                top = f"{hit.title or 'Journal entry'} · {nice_date(hit.date, today)}"
-            snippet = " ".join(hit.snippet.split())
-            item = QListWidgetItem(f"{top}\n{snippet}", self.results)
-            item.setData(HIT_ROLE, (hit.kind, hit.id, hit.date))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{top}: {snippet}")
-            tip = "Opens this day in the Calendar" if hit.kind == "day" else "Opens this entry"
-            item.setToolTip(tip)
-        self.lists.setCurrentWidget(self.results)
-        self.empty.hide()
-        if hits:
-            count = len(hits)
-            more = " (the best 100)" if count >= 100 else ""
-            self.found.setText(
-                f"{count} found{more}. Day notes open in the Calendar."
-                if any(h.kind == "day" for h in hits)
-                else f"{count} found{more}."
-            )
-        else:
-            self.found.setText(
-                f"Nothing found for “{text}”. Try fewer words, or the start of a word."
-            )
-        self.found.setAccessibleName(self.found.text())
-
-    def _enter_results(self) -> None:
-        self.run_search()
-        if self.results.count():
-            self.results.setFocus()
-            self.results.setCurrentRow(0)
-
-    def open_hit(self, item: QListWidgetItem) -> None:
-        kind, hit_id, day = item.data(HIT_ROLE)
+    # -- search results -------------------------------------------------------------------------
+    def _hit_opened(self, kind: str, hit_id: int | None, day: dt.date) -> None:
+        """A day note found opens that day in the Calendar; an entry opens here."""
         if kind == "day":
             self.flush()
             show_in_calendar(self.controller, day)
