@@ -8,7 +8,7 @@ import dataclasses
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -29,15 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.domain.models import CallListPerson, Theme, WeekStart
+from recovery_journal.domain.models import Theme, WeekStart
 from recovery_journal.domain.validation import (
     AUTOLOCK_RANGE,
     BACKUPS_KEPT_RANGE,
     CONTACT_GAP_RANGE,
     validate_settings,
 )
-from recovery_journal.ui.common import helplines
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named, wrapped
+from recovery_journal.ui.pages.settings.safety_tab import SafetyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
@@ -183,46 +181,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(recovery, "Your recovery")
 
         # -- safety -------------------------------------------------------------------------
-        safety = QWidget(self.tabs)
-        form = QFormLayout(safety)
-        self.country = named(QComboBox(safety), "Country")
-        self.country.addItem("Not chosen", "")
-        for item in helplines.countries():
-            self.country.addItem(item.name, item.code)
-        found = self.country.findData(settings.country)
-        self.country.setCurrentIndex(max(found, 0))
-        self.country.currentIndexChanged.connect(self._country_changed)
-        form.addRow("&Country:", self.country)
-        self.emergency = named(QLineEdit(safety), "Emergency number")
-        self.emergency.setText(settings.emergency_number)
-        self.emergency.editingFinished.connect(
-            lambda: self._set(emergency_number=self.emergency.text().strip())
-        )
-        form.addRow("&Emergency number:", self.emergency)
-        self.people = named(QListWidget(safety), "Your call list")
-        form.addRow("Your &call list:", self.people)
-        row = QHBoxLayout()
-        self.add_person = named(QPushButton("&Add…", safety), "Add a person to call")
-        self.edit_person = named(QPushButton("C&hange…", safety), "Change the chosen person")
-        self.remove_person = named(QPushButton("Re&move", safety), "Remove the chosen person")
-        self.add_person.clicked.connect(lambda: self._edit_person(None))
-        self.edit_person.clicked.connect(self._edit_chosen)
-        self.remove_person.clicked.connect(self._remove_chosen)
-        self.people.itemActivated.connect(lambda _item: self._edit_chosen())
-        self.people.currentRowChanged.connect(lambda _r: self._person_buttons())
-        for button in (self.add_person, self.edit_person, self.remove_person):
-            row.addWidget(button)
-        row.addStretch(1)
-        form.addRow("", row)
-        form.addRow(
-            "",
-            wrapped(
-                "These people and numbers show on the “Get help now” screen.",
-                safety,
-                muted=True,
-            ),
-        )
-        self.tabs.addTab(safety, "Safety")
+        self.safety = SafetyTab(controller, self._set, self.tabs)
+        self.country, self.emergency = self.safety.country, self.safety.emergency
+        self.people = self.safety.people
+        self.tabs.addTab(self.safety, "Safety")
 
         # -- appearance ---------------------------------------------------------------------
         appearance = QWidget(self.tabs)
@@ -248,7 +210,6 @@ class SettingsDialog(QDialog):
         close_button.setAccessibleName("Close")
         close.rejected.connect(self.reject)
         layout.addWidget(close)
-        self._show_people()
         self._loading = False
 
     # -- saving ---------------------------------------------------------------------------------
@@ -291,15 +252,6 @@ class SettingsDialog(QDialog):
         others = [part.strip() for part in self.other_fellowship.text().split(",")]
         self._set(fellowships=tuple(chosen + [o for o in others if o]))
 
-    def _country_changed(self) -> None:
-        code = self.country.currentData() or ""
-        found = helplines.country(code)
-        changes: dict[str, Any] = {"country": code}
-        if found is not None and not self.emergency.text().strip():
-            self.emergency.setText(found.emergency)
-            changes["emergency_number"] = found.emergency
-        self._set(**changes)
-
     def _theme_toggled(self, theme: Theme, on: bool) -> None:
         if on and self._set(theme=theme):
             self.theme_changed.emit()
@@ -314,45 +266,3 @@ class SettingsDialog(QDialog):
         from recovery_journal.ui.dialogs.secrets import issue_new_recovery_code
 
         issue_new_recovery_code(self.controller, self)
-
-    # -- the call list --------------------------------------------------------------------------
-    def _show_people(self) -> None:
-        self.people.clear()
-        for person in self.controller.data().call_list:
-            text = person.name
-            if person.role:
-                text += f" ({person.role})"
-            if person.phone:
-                text += f": {person.phone}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, person)
-            self.people.addItem(item)
-        self._person_buttons()
-
-    def _chosen(self) -> CallListPerson | None:
-        item = self.people.currentItem()
-        person = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        return person if isinstance(person, CallListPerson) else None
-
-    def _person_buttons(self) -> None:
-        chosen = self._chosen() is not None
-        self.edit_person.setEnabled(chosen)
-        self.remove_person.setEnabled(chosen)
-
-    def _edit_person(self, person: CallListPerson | None) -> None:
-        from recovery_journal.ui.dialogs.call_person import CallPersonDialog
-
-        dialog = CallPersonDialog(self.controller, person, self)
-        dialog.saved.connect(lambda _p: self._show_people())
-        dialog.open()
-
-    def _edit_chosen(self) -> None:
-        person = self._chosen()
-        if person is not None:
-            self._edit_person(person)
-
-    def _remove_chosen(self) -> None:
-        person = self._chosen()
-        if person is not None and person.id is not None:
-            self.controller.session.delete_call_person(person.id)
-            self._show_people()
