@@ -7,7 +7,7 @@ double-click, or "Edit this day…") opens the day in Today's own form. Marking 
 changed without asking; a marking can be undone (Ctrl+Z).
 
 Public: ``show_date(date)`` selects a day (other pages use
-``calendar.navigation.show_in_calendar``).
+``ui.app.navigation.show_in_calendar``).
 """
 
 from __future__ import annotations
@@ -22,19 +22,17 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from recovery_journal.domain.dates import add_months, month_end, month_start
+from recovery_journal.domain.dates import add_months, month_end
 from recovery_journal.domain.day_calendar import DayCalendar
 from recovery_journal.domain.models import AnchorEvent, DayStatus
 from recovery_journal.domain.pda import pda_window
 from recovery_journal.ui.app.navigation import take_pending_date
 from recovery_journal.ui.common.feedback import Undoable, UndoBar, UndoStack, ask
-from recovery_journal.ui.common.widgets import heading, named
 from recovery_journal.ui.pages.calendar import texts
 from recovery_journal.ui.pages.calendar.backfill import (
     BackfillDone,
@@ -53,6 +51,7 @@ from recovery_journal.ui.pages.calendar.month import (
     long_date,
     month_cells,
 )
+from recovery_journal.ui.pages.calendar.month_bar import MonthBar
 from recovery_journal.ui.pages.calendar.panel import MARKS, DayPanel
 
 if TYPE_CHECKING:
@@ -82,21 +81,12 @@ class CalendarView(QWidget):
         layout.setContentsMargins(space, space // 2, space, space // 2)
         layout.setSpacing(space // 2)
 
-        bar = QHBoxLayout()
-        self.title = heading("", 1, self)
-        bar.addWidget(self.title, 1)
-        self.previous_button = named(
-            QPushButton("◀ Previous month", self), "Previous month", "Page Up"
-        )
-        self.previous_button.setToolTip("The month before (Page Up)")
-        self.today_button = named(QPushButton("&Today", self), "Go to today", "Home of today")
-        self.today_button.setToolTip("Back to today")
-        self.next_button = named(QPushButton("Next month ▶", self), "Next month", "Page Down")
-        self.next_button.setToolTip("The month after (Page Down)")
-        for button in (self.previous_button, self.today_button, self.next_button):
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        self.month_bar = MonthBar(self)
+        layout.addWidget(self.month_bar)
+        self.title = self.month_bar.title
+        self.previous_button = self.month_bar.previous_button
+        self.today_button = self.month_bar.today_button
+        self.next_button = self.month_bar.next_button
 
         row = QHBoxLayout()
         row.setSpacing(space * 2)
@@ -145,8 +135,6 @@ class CalendarView(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.today_button.setToolTip("Back to today (Ctrl+T)")
-        self.today_button.setAccessibleDescription("Ctrl+T")
 
         today = controller.today()
         self.grid.last_date = month_end(today)
@@ -201,10 +189,8 @@ class CalendarView(QWidget):
         holidays = holiday_names(data.settings.country, years)
         cells = month_cells(data, year, month, today, stats.tracking_start, holidays)
         self.grid.set_month(year, month, cells, today, stats.tracking_start)
-        self.title.setText(f"{dt.date(year, month, 1):%B %Y}")
-        self.title.setAccessibleName(self.title.text())
         shown = dt.date(year, month, 1)
-        self.next_button.setEnabled(shown < month_start(today))
+        self.month_bar.show_month(shown, today)
         window = pda_window(self._day_calendar(), shown, month_end(shown))
         lines = [texts.month_line(window, shown, today), texts.missing_line(window)]
         lines += texts.figure_lines(stats)
