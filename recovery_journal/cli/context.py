@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from recovery_journal.cli.secrets_input import SecretSource, UsageError
+from recovery_journal.cli.secrets_input import SecretSource
 
 
 class _Parser(argparse.ArgumentParser):
@@ -103,8 +103,3 @@ def build_parser() -> argparse.ArgumentParser:
     for module in modules:
         module.register(commands, lambda p: _global_options(p, top=False))
     return parser
-
-
-def require_missing(path: Path) -> None:
-    if path.exists():
-        raise UsageError(f"{path} already exists; choose another place")

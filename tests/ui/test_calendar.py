@@ -21,9 +21,9 @@ from recovery_journal.domain.models import (
     Settings,
     SponsorContact,
 )
-from recovery_journal.ui.calendar.dialogs import AnchorDialog, DayDialog
-from recovery_journal.ui.calendar.view import CalendarView
-from recovery_journal.ui.widgets import FieldMessage
+from recovery_journal.ui.common.widgets import FieldMessage
+from recovery_journal.ui.pages.calendar.dialogs import AnchorDialog, DayDialog
+from recovery_journal.ui.pages.calendar.view import CalendarView
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (
     TODAY,

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.recovery_code import last_group
-from recovery_journal.ui.wizard import FirstRunWizard
+from recovery_journal.ui.lock.recovery_code import last_group
+from recovery_journal.ui.lock.wizard import FirstRunWizard
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 
@@ -203,7 +203,7 @@ def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from recovery_journal.ui.dialogs import secrets
-    from recovery_journal.ui.recovery_code import RecoveryCodeDialog
+    from recovery_journal.ui.lock.recovery_code import RecoveryCodeDialog
 
     path, _old_code = journal
     prefs.set_code_unconfirmed(path, True)

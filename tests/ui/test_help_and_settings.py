@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from recovery_journal.domain.models import CallListPerson, Theme, WeekStart
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui import helplines
+from recovery_journal.ui.app.pages import PAGES
+from recovery_journal.ui.common import helplines
 from recovery_journal.ui.dialogs.call_person import CallPersonDialog
-from recovery_journal.ui.help_screen import HelpDialog
-from recovery_journal.ui.pages import PAGES, ComingLaterPage, PageSpec
-from recovery_journal.ui.settings_dialog import SettingsDialog
+from recovery_journal.ui.pages.help.help_screen import HelpDialog
+from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 
@@ -172,9 +173,9 @@ def test_removing_someone_from_the_call_list_can_be_undone(qtbot, launch, journa
     dialog.show()
     dialog.tabs.setCurrentIndex(1)
     dialog.people.setCurrentRow(0)
-    dialog.remove_person.click()
+    dialog.safety.remove_person.click()
     assert controller.data().call_list == () and dialog.people.count() == 0
-    assert dialog.people_undo.label.text() == "Removed Sam from your call list."
+    assert dialog.safety.people_undo.label.text() == "Removed Sam from your call list."
     qtbot.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # in the dialog
     assert [p.name for p in controller.data().call_list] == ["Sam"]
     assert dialog.people.count() == 1
@@ -199,19 +200,11 @@ def test_choosing_a_theme_saves_it_and_keeps_the_page(qtbot, launch, journal):
         dialog.theme_buttons[Theme.SYSTEM].click()
 
 
-def test_every_place_is_built_and_one_not_built_yet_would_say_so(qtbot, launch, journal):
+def test_every_place_is_built_from_its_registry_entry(qtbot, launch, journal):
     window = open_journal(qtbot, launch, journal[0])
     for spec in PAGES:
-        assert spec.available, spec.key
-        assert not isinstance(window.shell.page(spec.key), ComingLaterPage)
-    for later in (
-        PageSpec("later", "Later", "today", "Something for later."),
-        PageSpec("gone", "Gone", "today", "Not there.", "recovery_journal.ui.no_such:View"),
-    ):
-        assert not later.available
-        page = later.build(window.controller, window)
-        assert isinstance(page, ComingLaterPage)
-        assert "coming in a later version" in page.accessibleName()
+        module, _, name = spec.view.partition(":")
+        assert type(window.shell.page(spec.key)) is getattr(importlib.import_module(module), name)
 
 
 def test_changing_the_passphrase_runs_in_the_background(qtbot, launch, journal):

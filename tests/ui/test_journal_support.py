@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_journal.domain.models import JournalData
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.controller import JournalController
-from recovery_journal.ui.undo import undo_actions
+from recovery_journal.ui.app.controller import JournalController
+from recovery_journal.ui.common.undo import undo_actions
 from tests.conftest import FAST_KDF
 
 PASSPHRASE = "steady morning light"

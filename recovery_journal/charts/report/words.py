@@ -264,16 +264,6 @@ def weeks_note(content: ReportContent) -> str:
     )
 
 
-# --- the period -----------------------------------------------------------------------------
-def period_sentence(content: ReportContent) -> str:
-    """``Last 90 days: 1 Jan 2026 – 31 Mar 2026`` plus any note about the period."""
-    period = content.period
-    sentence = period.title
-    if period.note:
-        sentence += f". {period.note}"
-    return sentence
-
-
 def notes_sentence(content: ReportContent) -> str:
     if content.include_notes:
         return "You chose to include your notes and journal text in this review."

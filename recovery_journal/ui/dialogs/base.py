@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -29,7 +30,7 @@ from recovery_journal.services.errors import (
     RecordConflictError,
     RecordNotFoundError,
 )
-from recovery_journal.ui.widgets import (
+from recovery_journal.ui.common.widgets import (
     FieldMessage,
     from_qdate,
     heading,
@@ -39,7 +40,7 @@ from recovery_journal.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 
 class RecordDialog(QDialog):
@@ -197,3 +198,21 @@ class RecordDialog(QDialog):
             return
         self.saved.emit(record)
         self.accept()
+
+
+def retitle(dialog: QWidget, old: str, new: str) -> None:
+    """Change a shared dialog's window title and its heading label."""
+    dialog.setWindowTitle(new)
+    dialog.setAccessibleName(new)
+    for label in dialog.findChildren(QLabel):
+        if label.text() == old:
+            label.setText(new)
+            label.setAccessibleName(new)
+            break
+
+
+def set_time(enabled_box: QCheckBox, edit: QTimeEdit, value: dt.time | None) -> None:
+    """Fill a dialog's optional time (the "At" check box and its time field)."""
+    enabled_box.setChecked(value is not None)
+    if value is not None:
+        edit.setTime(QTime(value.hour, value.minute))

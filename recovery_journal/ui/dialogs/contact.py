@@ -4,7 +4,7 @@ says so where the choice is made."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
 from recovery_journal.domain.sponsors import current_sponsor, newest_first, next_sponsor_key
 from recovery_journal.domain.validation import FieldError
-from recovery_journal.ui.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named, wrapped
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 MODES = (
     (ContactMode.PHONE, "Phone call", "We talked on the phone"),
@@ -39,6 +39,7 @@ TOPICS = (
     (Topic.LIFE, "Life", "Life in general"),
     (Topic.OTHER, "Other", "Something else"),
 )
+MODE_LABELS: Mapping[ContactMode, str] = {mode: label for mode, label, _tip in MODES}
 
 
 class ContactDialog(RecordDialog):

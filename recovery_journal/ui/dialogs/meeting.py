@@ -21,12 +21,12 @@ from recovery_journal.domain.models import (
     MeetingFormat,
     ServiceRole,
 )
-from recovery_journal.ui.choices import RatingSlider
+from recovery_journal.ui.common.choices import RatingSlider
+from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 FELLOWSHIP_LABELS = {
     Fellowship.AA: "AA",
@@ -49,6 +49,12 @@ ROLE_LABELS = {
     ServiceRole.LITERATURE: "Literature",
     ServiceRole.OTHER: "Other service",
 }
+
+
+def fellowship_text(meeting: Meeting) -> str:
+    if meeting.fellowship == Fellowship.OTHER:
+        return meeting.fellowship_label or "Other"
+    return FELLOWSHIP_LABELS[meeting.fellowship]
 
 
 class MeetingDialog(RecordDialog):

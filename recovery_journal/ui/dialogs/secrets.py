@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.services.errors import WrongSecretError
-from recovery_journal.ui.messages import open_error_text
-from recovery_journal.ui.passphrase import NewPassphraseFields
-from recovery_journal.ui.recovery_code import RecoveryCodeDialog
-from recovery_journal.ui.widgets import BusyRow, FieldMessage, heading, wrapped
-from recovery_journal.ui.worker import run_in_background
+from recovery_journal.ui.common.messages import open_error_text
+from recovery_journal.ui.common.widgets import BusyRow, FieldMessage, heading, wrapped
+from recovery_journal.ui.common.worker import run_in_background
+from recovery_journal.ui.lock.passphrase import NewPassphraseFields
+from recovery_journal.ui.lock.recovery_code import RecoveryCodeDialog
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 
 class ChangePassphraseDialog(QDialog):
