@@ -69,9 +69,12 @@ def register(commands: Any, add_globals: Register) -> None:
 
 
 def check_output(output: Path, vault: Path) -> None:
-    """Refuse a target that would overwrite the journal, a folder or a file that is not a PDF."""
+    """Refuse a target that would overwrite the journal (or its backups, its lock, any
+    journal file), a folder or a file that is not a PDF."""
     from recovery_journal.charts.report.pdf import target_problem
+    from recovery_journal.services.files import check_target
 
+    check_target(output, vault)
     problem = target_problem(output, vault)
     if problem is not None:
         raise UsageError(problem)

@@ -10,7 +10,11 @@ from recovery_journal.vault.errors import (
     ChangedOnDiskError,
     CorruptHeaderError,
     DamagedContentsError,
+    JournalTooLargeError,
+    NotAFileError,
     NotAVaultError,
+    NotDurableError,
+    ReadOnlyError,
     SaveError,
     UnsupportedVersionError,
     VaultError,
@@ -20,15 +24,33 @@ from recovery_journal.vault.errors import (
     WrongSecretError,
 )
 
+
+class UnsafeTargetError(VaultError):
+    """A file the person asked to write (an export, a chart, a report, a backup copy) would
+    replace their journal, one of its backups or its lock file; nothing was written."""
+
+    exit_code = 2
+    summary = "Nothing was written."
+
+    @property
+    def message(self) -> str:
+        return f"{self.detail} {self.summary}" if self.detail else self.summary
+
+
 __all__ = [
     "ChangedOnDiskError",
     "CorruptHeaderError",
     "DamagedContentsError",
     "DatabaseCheckError",
+    "JournalTooLargeError",
+    "NotAFileError",
     "NotAVaultError",
+    "NotDurableError",
     "PassphraseTooShortError",
+    "ReadOnlyError",
     "SaveError",
     "SessionLockedError",
+    "UnsafeTargetError",
     "UnsupportedVersionError",
     "VaultError",
     "VaultExistsError",

@@ -9,13 +9,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import errno
 import hashlib
 import hmac
 import os
 import secrets
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from recovery_journal.vault import backups, recovery_code
+from recovery_journal.vault import format as fmt
 from recovery_journal.vault.atomic import (
     atomic_write,
     ensure_private_dir,
@@ -36,16 +40,19 @@ from recovery_journal.vault.crypto import (
 from recovery_journal.vault.errors import (
     ChangedOnDiskError,
     CorruptHeaderError,
+    JournalTooLargeError,
+    NotAFileError,
+    ReadOnlyError,
     SaveError,
     VaultAccessError,
     VaultError,
     VaultExistsError,
+    VaultLockedError,
     VaultMissingError,
     WrongSecretError,
 )
 from recovery_journal.vault.format import (
     MAX_HEADER_BODY,
-    MAX_PAYLOAD,
     PREFIX,
     TAG_LEN,
     VAULT_ID_LEN,
@@ -56,8 +63,19 @@ from recovery_journal.vault.format import (
     parse,
 )
 from recovery_journal.vault.lock import VaultLock
+from recovery_journal.vault.reading import (
+    FileTooLargeError,
+    NotRegularFileError,
+    check_regular,
+    read_regular,
+)
 
 SUFFIX = ".rjvault"
+NEWER_VERSION = (
+    "It was written by a newer version of Recovery Journal, which may keep things in it that "
+    "this version doesn't know; so that nothing of them is lost, this version only reads it. "
+    "Update the app to make changes."
+)
 
 
 def _now() -> dt.datetime:
@@ -73,6 +91,74 @@ def _secret_bytes(secret: str, kind: SlotKind) -> bytes:
     if not secret:
         raise WrongSecretError("The passphrase is empty.")
     return passphrase_bytes(secret)
+
+
+def _resolve(path: Path) -> Path:
+    """The real path (symbolic links followed); a link loop is "not a journal file"."""
+    try:
+        return Path(path).expanduser().resolve()
+    except (OSError, RuntimeError):
+        raise NotAFileError(f"{path} is a loop of symbolic links.") from None
+
+
+def check_journal_file(path: Path) -> None:
+    """Refuse, before any lock file is made beside it, a path that is not a regular file."""
+    try:
+        check_regular(path)
+    except FileNotFoundError:
+        raise VaultMissingError(str(path)) from None
+    except NotRegularFileError as error:
+        raise NotAFileError(f"{path} is {error.kind}.") from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise NotAFileError(f"{path} is a loop of symbolic links.") from None
+        raise VaultAccessError(explain_os_error(error, reading=True)) from error
+
+
+def _folder_read_only(folder: Path) -> str | None:
+    """Why nothing can be written in ``folder`` (a read-only disk, no permission), or None."""
+    statvfs = getattr(os, "statvfs", None)
+    if statvfs is not None:
+        with contextlib.suppress(OSError):
+            if statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+                return "That disk is read-only."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "The app isn't allowed to write in that folder."
+    return None
+
+
+def _kept_mode(path: Path) -> int:
+    """The mode a rewrite of ``path`` gets: its own, tightened to at most 0600 (never wider),
+    but always readable by its owner, who has to open it again."""
+    try:
+        return (stat.S_IMODE(path.stat().st_mode) & 0o600) | 0o400
+    except OSError:
+        return 0o600
+
+
+def check_size(payload: bytes) -> None:
+    """Refuse to write a journal that opening would refuse (the 1 GiB bound)."""
+    if len(payload) + TAG_LEN > fmt.MAX_PAYLOAD:
+        raise JournalTooLargeError()
+
+
+def max_file_size() -> int:
+    """The largest file that can be a journal: what opening reads, at most."""
+    return PREFIX.size + MAX_HEADER_BODY + fmt.MAX_PAYLOAD
+
+
+def read_journal_file(path: Path) -> bytes:
+    """The whole file at ``path`` with the vault's own errors (bounded; regular files only)."""
+    try:
+        return read_regular(path, max_file_size())
+    except FileNotFoundError:
+        raise VaultMissingError(str(path)) from None
+    except NotRegularFileError as error:
+        raise NotAFileError(f"{path} is {error.kind}.") from None
+    except FileTooLargeError:
+        raise CorruptHeaderError("It is far larger than any journal can be.") from None
+    except OSError as error:
+        raise VaultAccessError(explain_os_error(error, reading=True)) from error
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -109,8 +195,14 @@ class Vault:
         self.conflict_copy: Path | None = None
         #: False when the last save is in place but the folder could not be synced.
         self.last_write_durable = True
+        #: False once any save since opening was not confirmed durable (the command line
+        #: reports it when it ends).
+        self.all_writes_durable = True
         #: Backups the last change of a secret could not re-encrypt (they keep the old one).
         self.unrewrapped_backups: list[Path] = []
+        #: Why the journal is open for reading only (read-only disk, a folder the user can't
+        #: write, a newer minor version), or None when it can be saved.
+        self.read_only: str | None = None
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -123,9 +215,11 @@ class Vault:
         kdf: KdfParams | None = None,
     ) -> tuple[Vault, str]:
         """Make a new vault holding ``payload``; returns it and the recovery code (show once)."""
-        path = Path(path).resolve()
+        path = _resolve(path)
         if not passphrase:
             raise WrongSecretError("The passphrase is empty.")
+        if os.path.lexists(path):  # before a lock file is made beside it
+            raise VaultExistsError(str(path))
         ensure_private_dir(path.parent)
         vault = cls(path, VaultLock(path))
         vault._lock.acquire()
@@ -159,25 +253,45 @@ class Vault:
     ) -> tuple[Vault, bytes]:
         """Open with the passphrase (or the recovery code); returns the vault and its payload.
 
-        A symbolic link is followed, so the lock and the saves apply to the real file.
+        A symbolic link is followed, so the lock and the saves apply to the real file. On a
+        disk or in a folder that can't be written, the journal opens for reading only
+        (``read_only`` says why), without making a lock file.
         """
-        path = Path(path).resolve()
+        path = _resolve(path)
+        check_journal_file(path)
         vault = cls(path, VaultLock(path))
-        if not path.exists():
-            raise VaultMissingError(str(path))
+        vault.read_only = vault._take_lock()
         try:
-            vault._lock.acquire()
-        except OSError as error:
-            raise VaultAccessError(explain_os_error(error)) from error
-        try:
-            remove_leftovers(path)
-            backups.remove_leftovers(path)
+            if vault.read_only is None:
+                remove_leftovers(path)
+                backups.remove_leftovers(path)
             payload = vault.unlock(secret, kind=kind)
         except BaseException:
             vault.close()
             raise
-        vault.unrewrapped_backups = vault.rewrap_backups(only=vault._stale_backups())
+        if vault.read_only is None:
+            vault.unrewrapped_backups = vault.rewrap_backups(only=vault._stale_backups())
         return vault, payload
+
+    def _take_lock(self) -> str | None:
+        """Lock the journal to this copy; returns why it can only be read, or None."""
+        reason = _folder_read_only(self.path.parent)
+        if reason is None:
+            try:
+                self._lock.acquire()
+            except OSError as error:
+                if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                    raise VaultAccessError(explain_os_error(error)) from error
+                reason = explain_os_error(error)
+            else:
+                return None
+        try:
+            self._lock.acquire(create=False)
+        except VaultLockedError:
+            raise
+        except OSError as error:
+            raise VaultAccessError(explain_os_error(error, reading=True)) from error
+        return reason
 
     def _stale_backups(self) -> list[Path]:
         """Backups of this journal whose key slots are not the journal's: a change of secret
@@ -187,8 +301,7 @@ class Vault:
         stale = []
         for path in backups.list_backups(self.path):
             with contextlib.suppress(OSError, VaultError):
-                with path.open("rb") as handle:
-                    head = handle.read(PREFIX.size + MAX_HEADER_BODY)
+                head = read_regular(path, PREFIX.size + MAX_HEADER_BODY, head=True)
                 old, _, _ = parse(head, whole=False)
                 same_journal = old.vault_id == header.vault_id
                 if same_journal and tuple(s.to_bytes() for s in old.slots) != current:
@@ -221,18 +334,12 @@ class Vault:
             raise
         self._header, self._data_key, self._blob = header, data_key, blob
         self._disk = _DiskState.of(self.path, blob)
+        if header.is_newer and self.read_only is None:
+            self.read_only = NEWER_VERSION
         return payload
 
     def _read_file(self) -> bytes:
-        try:
-            size = self.path.stat().st_size
-            if size > PREFIX.size + MAX_HEADER_BODY + MAX_PAYLOAD:
-                raise CorruptHeaderError("It is far larger than any journal can be.")
-            return self.path.read_bytes()
-        except FileNotFoundError:
-            raise VaultMissingError(str(self.path)) from None
-        except OSError as error:
-            raise VaultAccessError(explain_os_error(error)) from error
+        return read_journal_file(self.path)
 
     def _take_pending(self, data_key: bytearray, blob: bytes, payload: bytes) -> bytes:
         pending, self._pending = self._pending, None
@@ -308,10 +415,48 @@ class Vault:
         self._replace_slot(SlotKind.PASSPHRASE, passphrase_bytes(new_passphrase), payload)
 
     def new_recovery_code(self, payload: bytes) -> str:
-        """Issue a new recovery code; the old one stops working (here and in backups)."""
+        """Issue a new recovery code; the old one stops working (here and in backups).
+
+        Until :meth:`code_seen` is called, a marker beside the journal says that the code in
+        the file may never have been shown (see :attr:`code_unseen`)."""
         code = recovery_code.generate()
-        self._replace_slot(SlotKind.RECOVERY_CODE, code, payload)
+        with self._code_marked():
+            self._replace_slot(SlotKind.RECOVERY_CODE, code, payload)
         return recovery_code.encode(code)
+
+    # ----------------------------------------------------------------- unseen recovery codes
+    @property
+    def code_unseen(self) -> bool:
+        """True when a new recovery code was written to the file but its showing was never
+        confirmed (the program was stopped in between): the person may not have it."""
+        return code_marker_path(self.path).exists()
+
+    def code_seen(self) -> None:
+        """The new recovery code was shown (and, in the app, confirmed as kept)."""
+        with contextlib.suppress(FileNotFoundError):
+            code_marker_path(self.path).unlink()
+
+    @contextlib.contextmanager
+    def _code_marked(self) -> Iterator[None]:
+        """Mark before a new code is written; unmark when writing fails (the old code and the
+        old file are still in place then)."""
+        self.check_writable()
+        marker = code_marker_path(self.path)
+        existed = marker.exists()
+        flags = (
+            os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+        )
+        try:
+            os.close(os.open(marker, flags, 0o600))
+        except OSError as error:
+            raise SaveError(explain_os_error(error)) from error
+        try:
+            yield
+        except BaseException:
+            if not existed:
+                with contextlib.suppress(OSError):
+                    marker.unlink()
+            raise
 
     def _replace_slot(self, kind: SlotKind, secret: bytes, payload: bytes) -> None:
         header = self._require_header()
@@ -333,6 +478,8 @@ class Vault:
     ) -> None:
         header = self._require_header()
         data_key = self._require_key()
+        self.check_writable()
+        check_size(payload)
         if check_disk:
             self._check_unchanged()
         if backup and self._blob is not None:
@@ -346,9 +493,15 @@ class Vault:
             payload_length=len(payload) + TAG_LEN,
         )
         blob = encrypt_payload(data_key, new_header, payload)
-        self.last_write_durable = atomic_write(self.path, blob)
+        self.last_write_durable = atomic_write(self.path, blob, mode=_kept_mode(self.path))
+        self.all_writes_durable &= self.last_write_durable
         self._header, self._blob = new_header, blob
         self._disk = _DiskState.of(self.path, blob)
+
+    def check_writable(self) -> None:
+        """Raise ReadOnlyError (saying why) when the journal is open for reading only."""
+        if self.read_only is not None:
+            raise ReadOnlyError(self.read_only)
 
     def _check_unchanged(self) -> None:
         known = self._disk
@@ -361,7 +514,7 @@ class Vault:
         if (st.st_ino, st.st_size, st.st_mtime_ns) == (known.inode, known.size, known.mtime_ns):
             return
         try:
-            digest = hashlib.sha256(self.path.read_bytes()).digest()
+            digest = hashlib.sha256(read_regular(self.path, max_file_size())).digest()
         except OSError:
             raise ChangedOnDiskError() from None
         if digest != known.digest:
@@ -385,6 +538,7 @@ class Vault:
 
     def backup_now(self, reason: str, *, now: dt.datetime | None = None) -> Path:
         """A kept backup of the file as it is now (before a migration or a replacing import)."""
+        self.check_writable()
         self._check_unchanged()
         blob = self._require_blob()
         return backups.write_backup(self.path, blob, now or _now(), reason)
@@ -393,19 +547,24 @@ class Vault:
         """Encrypt ``payload`` (the journal as it is in memory) to another file, with the same
         key slots; used to keep the app's version when the file changed on disk."""
         header = self._require_header()
+        check_size(payload)
         salt, nonce = fresh_payload_params()
         new_header = dataclasses.replace(
             header, payload_salt=salt, payload_nonce=nonce, payload_length=len(payload) + TAG_LEN
         )
         atomic_write(Path(destination), encrypt_payload(self._require_key(), new_header, payload))
 
-    def write_copy(self, destination: Path) -> None:
-        """An encrypted copy of the saved journal, openable with the same passphrase."""
+    def write_copy(self, destination: Path) -> bool:
+        """An encrypted copy of the saved journal, openable with the same passphrase.
+
+        Returns False when the copy is in place but its folder could not be synced."""
         self._check_unchanged()
         destination = Path(destination)
         if destination.resolve() == self.path.resolve():
             raise SaveError("A backup can't be written over the journal itself.")
-        atomic_write(destination, self._require_blob())
+        durable = atomic_write(destination, self._require_blob())
+        self.all_writes_durable &= durable
+        return durable
 
     def rewrap_backups(
         self, old_data_key: bytes | bytearray | None = None, *, only: list[Path] | None = None
@@ -423,8 +582,11 @@ class Vault:
         failed: list[Path] = []
         for path in backups.list_backups(self.path) if only is None else only:
             try:
-                old_header, old_bytes, ciphertext = parse(path.read_bytes())
+                old_header, old_bytes, ciphertext = parse(read_regular(path, max_file_size()))
                 if old_header.vault_id != header.vault_id:
+                    continue
+                if old_header.is_newer:  # re-encrypting would drop what a newer version added
+                    failed.append(path)
                     continue
                 payload = decrypt_payload(
                     old_data_key or data_key, old_header, old_bytes, ciphertext
@@ -464,7 +626,8 @@ class Vault:
         self._check_unchanged()
         self._data_key = new_key
         try:
-            self._write(payload, slots=slots, check_disk=False)
+            with self._code_marked():
+                self._write(payload, slots=slots, check_disk=False)
         except BaseException:
             self._data_key = old_key
             wipe(new_key)
@@ -488,6 +651,11 @@ class Vault:
         if self._blob is None:
             raise VaultError("The journal is locked.")
         return self._blob
+
+
+def code_marker_path(vault_path: Path) -> Path:
+    """An empty file beside the journal while a new recovery code may not have been seen."""
+    return vault_path.with_name(vault_path.name + ".code-unseen")
 
 
 def default_vault_path(data_dir: Path) -> Path:
