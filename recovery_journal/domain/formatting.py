@@ -1,8 +1,13 @@
-"""How numbers read on screen: whole-number percentages and one-decimal scores, half-up."""
+"""How numbers and text read on screen and paper: whole-number percentages, one-decimal
+scores (half-up), and free text without invisible control characters."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
+
+#: C0 and C1 control characters other than the line break; a tab reads as a space.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def format_percent(value: float) -> str:
@@ -18,3 +23,10 @@ def format_percent(value: float) -> str:
 def format_score(value: float) -> str:
     """A relationship score (already rounded to one decimal) as text, e.g. "68.8"."""
     return f"{value:.1f}"
+
+
+def printable(text: str) -> str:
+    """``text`` as it can be printed: control characters (a NUL, an escape…), which no font
+    has a glyph for, are dropped; tabs become spaces; line breaks stay. The journal itself
+    keeps the text exactly."""
+    return _CONTROL.sub("", text.replace("\t", " "))

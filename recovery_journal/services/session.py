@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from recovery_journal.services.records import RecordsMixin
 from recovery_journal.vault import KdfParams, SaveError, SlotKind, Vault, VaultError
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from recovery_journal.storage.database import JournalDatabase
     from recovery_journal.storage.repository import JournalRepository
 
-T = TypeVar("T")
 MIN_PASSPHRASE_LENGTH = 8
 
 
@@ -143,13 +142,9 @@ class JournalSession(RecordsMixin):
         return self._vault.read_only
 
     def check_writable(self) -> None:
-        """Raise ``ReadOnlyError`` (saying why) when the journal can only be read."""
+        """Raise ``ReadOnlyError`` (saying why) when the journal can only be read; a change
+        made anyway stays in memory, unsaved, like any change a save could not write."""
         self._vault.check_writable()
-
-    def _write(self, action: Callable[[JournalRepository], T]) -> T:
-        """Refuse a change, before it is made, when the journal can only be read."""
-        self._vault.check_writable()
-        return super()._write(action)
 
     @property
     def path(self) -> Path:
@@ -223,6 +218,7 @@ class JournalSession(RecordsMixin):
         """Call after every committed change: serialize, encrypt, write atomically."""
         database = self.database
         try:
+            self._vault.check_writable()  # read-only: say so without serializing every time
             self._vault.backups_kept = self.repository.settings().backups_kept
             self._vault.save(database.to_bytes())
         except VaultError as error:

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
     def _after_unlock(self) -> None:
         controller = self.controller
         assert controller is not None
-        if controller.session.recovered:
+        if controller.session.recovered and not controller.session.read_only:
             self._show_reset_passphrase()
             return
         self._show_shell()
@@ -317,17 +317,26 @@ class MainWindow(QMainWindow):
     def _offer_new_code(self) -> None:
         """Once per run, when the journal's recovery code was shown but never confirmed as
         kept (the first-run wizard was closed on that page): offer a new one, kindly."""
-        if self.demo or self._code_offered or not self.prefs.code_unconfirmed(self.vault_path):
+        session = self.controller.session if self.controller is not None else None
+        if self.demo or self._code_offered or session is None or session.read_only:
+            return
+        unseen = session.recovery_code_unseen  # a new code was made but never shown
+        if not (unseen or self.prefs.code_unconfirmed(self.vault_path)):
             return
         self._code_offered = True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Your recovery code")
         box.setText("Would you like to make a new recovery code?")
+        why = (
+            "A new recovery code was made, but the app stopped before you could see it, so you "
+            "may not have a code that works."
+            if unseen
+            else "When your journal was made, its recovery code wasn't confirmed as kept."
+        )
         box.setInformativeText(
-            "When your journal was made, its recovery code wasn't confirmed as kept. The code is "
-            "your way back in if you ever forget your passphrase. A new one takes a moment, and "
-            "the old one then stops working."
+            f"{why} The code is your way back in if you ever forget your passphrase. A new one "
+            "takes a moment, and the old one then stops working."
         )
         make = box.addButton("&Make a new recovery code", QMessageBox.ButtonRole.AcceptRole)
         make.setAccessibleName("Make a new recovery code")
@@ -378,6 +387,8 @@ class MainWindow(QMainWindow):
         run_in_background(controller.session.new_recovery_code, done, failed)
 
     def _note_code_confirmed(self, confirmed: bool) -> None:
+        if confirmed and self.controller is not None and self.controller.is_unlocked:
+            self.controller.session.recovery_code_seen()
         if confirmed and self.prefs.code_unconfirmed(self.vault_path):
             self.prefs.set_code_unconfirmed(self.vault_path, False)
 

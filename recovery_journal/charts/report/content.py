@@ -26,6 +26,7 @@ from recovery_journal.domain.dated_events import (
 )
 from recovery_journal.domain.dates import ONE_DAY, last_complete_week, week_start_of
 from recovery_journal.domain.day_calendar import DayCalendar
+from recovery_journal.domain.formatting import printable
 from recovery_journal.domain.milestones import Milestone, milestones_reached, run_anchor
 from recovery_journal.domain.models import DayStatus, JournalData, WeekStart
 from recovery_journal.domain.pda import PdaWindow, pda_window, weekly_pda_series
@@ -153,7 +154,7 @@ def gather_report(
         checkins=sum(1 for c in data.checkins if start <= c.date <= end),
         weeks=tuple(weeks),
         milestones=tuple(_milestones(data, calendar, stats, start, end)),
-        talking_points=settings.talking_points.strip(),
+        talking_points=printable(settings.talking_points).strip(),
         include_notes=include_notes,
         day_notes=tuple(_day_notes(data, start, end)) if include_notes else (),
         journal=tuple(_journal(data, start, end)) if include_notes else (),
@@ -252,7 +253,9 @@ def _breaks(status: DayStatus | None, unknown_breaks_runs: bool) -> bool:
 
 
 def _day_notes(data: JournalData, start: dt.date, end: dt.date) -> list[DayNote]:
-    notes = [DayNote(d.date, d.note.strip()) for d in data.days if start <= d.date <= end]
+    notes = [
+        DayNote(d.date, printable(d.note).strip()) for d in data.days if start <= d.date <= end
+    ]
     return sorted((n for n in notes if n.text), key=lambda n: n.date)
 
 
@@ -267,4 +270,7 @@ def _journal(data: JournalData, start: dt.date, end: dt.date) -> list[JournalTex
         if start <= day <= end and (entry.body.strip() or entry.title.strip()):
             entries.append((day, entry.created_at, entry))
     entries.sort(key=lambda item: (item[0], item[1]))
-    return [JournalText(day, e.title.strip(), e.body.strip()) for day, _, e in entries]
+    return [
+        JournalText(day, printable(e.title).strip(), printable(e.body).strip())
+        for day, _, e in entries
+    ]
