@@ -91,11 +91,13 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _check_csv_folder(folder: Path) -> None:
+    from recovery_journal.services.interchange_csv import holds_files
+
     if not folder.exists():
         return
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder; choose a new or empty folder")
-    if any(folder.iterdir()):
+    if holds_files(folder):
         raise UsageError(f"{folder} is not empty; choose a new or empty folder")
 
 

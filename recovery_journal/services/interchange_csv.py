@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -39,7 +40,7 @@ from recovery_journal.domain.models import (
 )
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.interchange_json import export_document
-from recovery_journal.vault.atomic import ensure_private_dir
+from recovery_journal.vault.atomic import TEMP_MARKER, ensure_private_dir
 
 LIST_SEPARATOR = ";"
 FILE_MODE = 0o600
@@ -269,7 +270,9 @@ def _flatten(record: dict[str, Any]) -> dict[str, Any]:
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180 line ends: with CR LF as the terminator, a field holding a lone CR is quoted too
+    # (with "\n" alone Python's writer leaves it bare, and readers split the row there).
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")
@@ -283,7 +286,8 @@ def codebook_markdown() -> str:
     lines = [
         "# Recovery Journal — CSV codebook",
         "",
-        "Files are UTF-8, comma-separated, with a header row. An empty cell means *not recorded*.",
+        "Files are UTF-8, comma-separated, with a header row and CR LF line ends (RFC 4180).",
+        "An empty cell means *not recorded*.",
         f"Lists are joined with `{LIST_SEPARATOR}`. Dates are YYYY-MM-DD; times are local;",
         "date-times are in UTC. Rows are in date order, then time, then the order entered.",
         "This export is for reading and analysis; to move a journal, use the JSON export.",
@@ -304,6 +308,18 @@ def codebook_markdown() -> str:
             lines += [f"| `{key}` | {text} |" for key, text in SETTING_NOTES.items()]
             lines.append("")
     return "\n".join(lines)
+
+
+def _leftover_names() -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in [*FILES, "codebook.md"])
+    return re.compile(rf"\.(?:{names}){re.escape(TEMP_MARKER)}[0-9a-f]{{16}}")
+
+
+def holds_files(folder: Path) -> bool:
+    """True when ``folder`` has anything in it but the temporary files an earlier, killed
+    export left (those are removed when the export is written again)."""
+    leftover = _leftover_names()
+    return any(not leftover.fullmatch(entry.name) for entry in Path(folder).iterdir())
 
 
 @dataclass

@@ -73,9 +73,9 @@ def export_to(controller: JournalController, destination: Path, kind: ExportForm
             text = export_json(data, dt.datetime.now(dt.UTC))
             durable = write_private_file(destination, text.encode("utf-8"))
         else:
-            from recovery_journal.services.interchange_csv import export_csv
+            from recovery_journal.services.interchange_csv import export_csv, holds_files
 
-            if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
+            if destination.exists() and (not destination.is_dir() or holds_files(destination)):
                 raise ActionFailed(
                     f"{destination} already has files in it. Please choose a new or empty folder."
                 )
