@@ -149,12 +149,12 @@ def _shown_code(qtbot):
 def test_a_new_recovery_code_from_settings_needs_the_passphrase(qtbot, window, journal):
     path, old_code = journal
     asking = _new_code_dialog(window)
-    asking.passphrase.setText("not my passphrase")
+    asking.current.setText("not my passphrase")
     asking.ok.click()
     qtbot.waitUntil(lambda: not asking.working, timeout=10_000)
-    assert "isn't your passphrase" in asking.message.text()
+    assert "isn't your current passphrase" in asking.message.text()
     assert asking.isVisible()
-    asking.passphrase.setText(PASSPHRASE)
+    asking.current.setText(PASSPHRASE)
     asking.ok.click()
     dialog = _shown_code(qtbot)
     code = dialog.panel.code

@@ -212,7 +212,7 @@ def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch
         window.code_offer.close()  # decline the offer at unlock; use Settings instead
     assert prefs.code_unconfirmed(path)
     asking = secrets.issue_new_recovery_code(window.controller, window)
-    asking.passphrase.setText(PASSPHRASE)
+    asking.current.setText(PASSPHRASE)
     asking.ok.click()
 
     def shown():
