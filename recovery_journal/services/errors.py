@@ -34,7 +34,9 @@ class UnsafeTargetError(VaultError):
 
     @property
     def message(self) -> str:
-        return f"{self.detail} {self.summary}" if self.detail else self.summary
+        if not self.detail:
+            return self.summary
+        return f"{self.detail.rstrip('.')}. {self.summary}"
 
 
 __all__ = [
