@@ -209,14 +209,14 @@ def test_a_journal_s_own_mode_is_kept_or_tightened_never_widened(mode, kept, vau
 
 
 def test_an_unreadable_journal_is_called_unreadable(vault_path, fast_kdf, monkeypatch):
-    from recovery_journal.vault import vault as vault_module
+    from recovery_journal.vault import journal_file
 
     Vault.create(vault_path, "pw", b"x", kdf=fast_kdf)[0].close()
 
     def refuse(path, limit, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied", str(path))
 
-    monkeypatch.setattr(vault_module, "read_regular", refuse)
+    monkeypatch.setattr(journal_file, "read_regular", refuse)
     with pytest.raises(VaultAccessError) as refused:
         Vault.open(vault_path, "pw")
     assert "read that file" in refused.value.message
