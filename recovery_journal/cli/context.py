@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -28,6 +28,9 @@ class CliContext:
     secrets: SecretSource
     out: TextIO
     today: dt.date
+    #: Every journal the command opened, so the end of the command can report a save that
+    #: was written but not confirmed on the disk.
+    sessions: list[Any] = field(default_factory=list)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:

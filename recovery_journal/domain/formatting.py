@@ -1,13 +1,15 @@
 """How numbers, dates and counts read on screen, in the report and on the command line.
 
 The one home of these words: whole-number percentages and one-decimal scores (half-up), dates
-in words, and "1 day" / "2 days". Month and weekday names are spelled out here rather than
-taken from ``strftime``, so the words do not change with the system locale.
+in words, "1 day" / "2 days", and free text without invisible control characters. Month and
+weekday names are spelled out here rather than taken from ``strftime``, so the words do not
+change with the system locale.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS = (
@@ -25,6 +27,9 @@ MONTHS = (
     "December",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+#: C0 and C1 control characters other than the line break; a tab reads as a space.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def format_percent(value: float) -> str:
@@ -67,3 +72,10 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     if count == 1:
         return f"{count} {word}"
     return f"{count} {many or word + 's'}"
+
+
+def printable(text: str) -> str:
+    """``text`` as it can be printed: control characters (a NUL, an escape…), which no font
+    has a glyph for, are dropped; tabs become spaces; line breaks stay. The journal itself
+    keeps the text exactly."""
+    return _CONTROL.sub("", text.replace("\t", " "))

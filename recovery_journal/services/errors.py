@@ -19,7 +19,11 @@ from recovery_journal.vault.errors import (
     ChangedOnDiskError,
     CorruptHeaderError,
     DamagedContentsError,
+    JournalTooLargeError,
+    NotAFileError,
     NotAVaultError,
+    NotDurableError,
+    ReadOnlyError,
     SaveError,
     UnsupportedVersionError,
     VaultError,
@@ -29,18 +33,38 @@ from recovery_journal.vault.errors import (
     WrongSecretError,
 )
 
+
+class UnsafeTargetError(VaultError):
+    """A file the person asked to write (an export, a chart, a report, a backup copy) would
+    replace their journal, one of its backups or its lock file; nothing was written."""
+
+    exit_code = 2
+    summary = "Nothing was written."
+
+    @property
+    def message(self) -> str:
+        if not self.detail:
+            return self.summary
+        return f"{self.detail.rstrip('.')}. {self.summary}"
+
+
 __all__ = [
     "ChangedOnDiskError",
     "CorruptHeaderError",
     "DamagedContentsError",
     "DatabaseCheckError",
     "InvalidRecordError",
+    "JournalTooLargeError",
+    "NotAFileError",
     "NotAVaultError",
+    "NotDurableError",
     "PassphraseTooShortError",
+    "ReadOnlyError",
     "RecordConflictError",
     "RecordNotFoundError",
     "SaveError",
     "SessionLockedError",
+    "UnsafeTargetError",
     "UnsupportedVersionError",
     "VaultError",
     "VaultExistsError",

@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recovery_journal.charts.report.period import ReportPeriod
+from recovery_journal.domain.formatting import printable
 from recovery_journal.domain.models import JournalData, WeekStart
 from recovery_journal.domain.pda import PdaWindow
 from recovery_journal.domain.review import (
@@ -102,7 +103,7 @@ def gather_report(
         checkins=figures.checkins,
         weeks=figures.weeks,
         milestones=figures.milestones,
-        talking_points=settings.talking_points.strip(),
+        talking_points=printable(settings.talking_points).strip(),
         include_notes=include_notes,
         day_notes=tuple(_day_notes(data, start, end)) if include_notes else (),
         journal=tuple(_journal(data, start, end)) if include_notes else (),
@@ -110,7 +111,9 @@ def gather_report(
 
 
 def _day_notes(data: JournalData, start: dt.date, end: dt.date) -> list[DayNote]:
-    notes = [DayNote(d.date, d.note.strip()) for d in data.days if start <= d.date <= end]
+    notes = [
+        DayNote(d.date, printable(d.note).strip()) for d in data.days if start <= d.date <= end
+    ]
     return sorted((n for n in notes if n.text), key=lambda n: n.date)
 
 
@@ -125,4 +128,7 @@ def _journal(data: JournalData, start: dt.date, end: dt.date) -> list[JournalTex
         if start <= day <= end and (entry.body.strip() or entry.title.strip()):
             entries.append((day, entry.created_at, entry))
     entries.sort(key=lambda item: (item[0], item[1]))
-    return [JournalText(day, e.title.strip(), e.body.strip()) for day, _, e in entries]
+    return [
+        JournalText(day, printable(e.title).strip(), printable(e.body).strip())
+        for day, _, e in entries
+    ]

@@ -53,21 +53,26 @@ class RecoveryCodeCare:
         """Once per run, when the journal's recovery code was shown but never confirmed as
         kept (the first-run wizard was closed on that page): offer a new one, kindly."""
         window = self.window
-        if (
-            window.demo
-            or self._code_offered
-            or not window.prefs.code_unconfirmed(window.vault_path)
-        ):
+        session = window.controller.session if window.controller is not None else None
+        if window.demo or self._code_offered or session is None or session.read_only:
+            return
+        unseen = session.recovery_code_unseen  # a new code was made but never shown
+        if not (unseen or window.prefs.code_unconfirmed(window.vault_path)):
             return
         self._code_offered = True
         box = QMessageBox(window)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle("Your recovery code")
         box.setText("Would you like to make a new recovery code?")
+        why = (
+            "A new recovery code was made, but the app stopped before you could see it, so you "
+            "may not have a code that works."
+            if unseen
+            else "When your journal was made, its recovery code wasn't confirmed as kept."
+        )
         box.setInformativeText(
-            "When your journal was made, its recovery code wasn't confirmed as kept. The code is "
-            "your way back in if you ever forget your passphrase. A new one takes a moment, and "
-            "the old one then stops working."
+            f"{why} The code is your way back in if you ever forget your passphrase. A new one "
+            "takes a moment, and the old one then stops working."
         )
         make = box.addButton("&Make a new recovery code", QMessageBox.ButtonRole.AcceptRole)
         make.setAccessibleName("Make a new recovery code")
@@ -120,5 +125,8 @@ class RecoveryCodeCare:
 
     def note_code_confirmed(self, confirmed: bool) -> None:
         prefs, path = self.window.prefs, self.window.vault_path
+        controller = self.window.controller
+        if confirmed and controller is not None and controller.is_unlocked:
+            controller.session.recovery_code_seen()
         if confirmed and prefs.code_unconfirmed(path):
             prefs.set_code_unconfirmed(path, False)

@@ -32,20 +32,38 @@ class ActionFailed(Exception):
     """The action did not happen; ``str()`` says why, in plain words."""
 
 
+#: Added when a file is in place but the system couldn't confirm it reached the disk.
+NOT_CONFIRMED = (
+    "The system couldn't confirm that the file reached the disk; if this is a removable or "
+    "network drive, wait a moment before removing it."
+)
+
+
+def _guard(controller: JournalController, destination: Path, what: str, **options: bool) -> None:
+    """Never write over the journal, its backups or its lock, whatever the dialog returned."""
+    from recovery_journal.services.files import target_problem
+
+    problem = target_problem(destination, controller.session.path, **options)
+    if problem is not None:
+        raise ActionFailed(f"The {what} wasn't written: {problem}.")
+
+
 def write_backup(controller: JournalController, destination: Path) -> str:
+    _guard(controller, destination, "backup", copy_of_journal=True)
     try:
-        controller.session.write_backup(destination)
+        durable = controller.session.write_backup(destination)
     except VaultError as error:
         raise ActionFailed(f"The backup couldn't be written. {error.message}") from error
     except OSError as error:
         raise ActionFailed(f"The backup couldn't be written: {error.strerror}.") from error
     return (
         f"An encrypted copy of your journal was saved to {destination}. It opens with your "
-        "current passphrase or recovery code."
+        "current passphrase or recovery code." + ("" if durable else f" {NOT_CONFIRMED}")
     )
 
 
 def export_to(controller: JournalController, destination: Path, kind: ExportFormat) -> str:
+    _guard(controller, destination, "export")
     data = controller.data()
     try:
         if kind == "json":
@@ -53,31 +71,32 @@ def export_to(controller: JournalController, destination: Path, kind: ExportForm
             from recovery_journal.services.interchange_json import export_json
 
             text = export_json(data, dt.datetime.now(dt.UTC))
-            write_private_file(destination, text.encode("utf-8"))
+            durable = write_private_file(destination, text.encode("utf-8"))
         else:
-            from recovery_journal.services.interchange_csv import export_csv
+            from recovery_journal.services.interchange_csv import export_csv, holds_files
 
-            if destination.exists() and any(destination.iterdir()):
+            if destination.exists() and (not destination.is_dir() or holds_files(destination)):
                 raise ActionFailed(
                     f"{destination} already has files in it. Please choose a new or empty folder."
                 )
-            export_csv(data, destination)
+            durable = export_csv(data, destination).durable
     except VaultError as error:
         raise ActionFailed(f"The export couldn't be written. {error.message}") from error
     except OSError as error:
         raise ActionFailed(f"The export couldn't be written: {error.strerror}.") from error
-    return f"Your journal was exported to {destination}. {NOT_ENCRYPTED}"
+    done = f"Your journal was exported to {destination}. {NOT_ENCRYPTED}"
+    return done if durable else f"{done} {NOT_CONFIRMED}"
 
 
 def import_from(controller: JournalController, source: Path, mode: ImportMode) -> str:
-    from recovery_journal.services.interchange_json import ImportRefused, parse_json
+    from recovery_journal.services.interchange_json import (
+        ImportRefused,
+        parse_json,
+        read_import_file,
+    )
 
     try:
-        text = source.read_bytes()
-    except OSError as error:
-        raise ActionFailed(f"The file couldn't be read: {error.strerror}.") from error
-    try:
-        data = parse_json(text, controller.today())
+        data = parse_json(read_import_file(source), controller.today())
         summary = controller.session.import_data(data, mode)
         if mode == "replace":  # the records the undo steps name are gone
             controller.undo_stack.clear()

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
     def _after_unlock(self) -> None:
         controller = self.controller
         assert controller is not None
-        if controller.session.recovered:
+        if controller.session.recovered and not controller.session.read_only:
             self._show_reset_passphrase()
             return
         self._show_shell()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
 
 DEMO_BANNER = "Demo journal — made-up data, nothing is saved to your journal"
+READ_ONLY_BANNER = "Your journal is open for reading only; changes can't be saved"
 
 
 class Sidebar(QListWidget):
@@ -74,6 +75,18 @@ class JournalShell(QWidget):
                 self,
             )
             banner.setAccessibleName(DEMO_BANNER)
+            outer.addWidget(banner)
+        read_only = None if controller.demo else controller.session.read_only
+        if read_only:
+            banner = Banner(
+                "Open for reading only",
+                f"{read_only} You can read your journal, see your trends, export and print; "
+                "changes you make can't be saved here.",
+                "note",
+                self,
+            )
+            banner.setAccessibleName(READ_ONLY_BANNER)
+            self.read_only_banner = banner
             outer.addWidget(banner)
         row = QHBoxLayout()
         outer.addLayout(row, 1)

@@ -9,6 +9,7 @@ import traceback
 from recovery_journal.services.errors import (
     ChangedOnDiskError,
     DatabaseCheckError,
+    ReadOnlyError,
     SaveError,
     VaultError,
     VaultLockedError,
@@ -63,6 +64,11 @@ def save_error_text(error: BaseException | None) -> str:
     """The status bar's words for a save that did not reach the disk."""
     if isinstance(error, ChangedOnDiskError):
         return f"Not saved. {error.message}"
+    if isinstance(error, ReadOnlyError):
+        return (
+            f"Not saved. {error.message} What you change stays in this window until you close "
+            "it, but it can't be written to this journal."
+        )
     detail = error.message if isinstance(error, VaultError) else "The journal couldn't be saved."
     if isinstance(error, SaveError) and "disk is full" in detail:
         return (

@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from recovery_journal.services.session import SaveState
 
 
+#: A save that is in place but whose folder the system couldn't sync (network, FUSE, USB).
+NOT_CONFIRMED = (
+    "Saved{when}, but the system couldn't confirm it reached the disk. If the journal is on a "
+    "removable or network drive, keep it connected for a moment."
+)
+
+
 class SaveStatus(QWidget):
     retry_requested = Signal()
 
@@ -46,7 +53,10 @@ class SaveStatus(QWidget):
             if state.at is not None:
                 local = state.at.astimezone()
                 when = f" at {local:%H:%M}" if local.date() == dt.date.today() else ""
-            self._set("✓", f"All changes saved{when}", None)
+            if state.durable:
+                self._set("✓", f"All changes saved{when}", None)
+            else:
+                self._set("!", NOT_CONFIRMED.format(when=when), theme.USED)
             self.retry.hide()
         else:
             self._set("!", save_error_text(state.error), theme.USED)

@@ -6,6 +6,7 @@ The code is never written anywhere else and is not put on the clipboard by the a
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -105,8 +106,13 @@ class RecoveryCodePanel(QWidget):
         )
 
     def save_to(self, path: Path) -> None:
-        """Write the code to ``path`` (readable by this user only)."""
+        """Write the code to ``path`` (readable by this user only); never over a journal."""
+        from recovery_journal.services.files import target_problem
+
         path = Path(path)
+        problem = target_problem(path, None)
+        if problem is not None:
+            raise OSError(errno.EEXIST, f"{problem}")
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(FILE_TEXT.format(code=self._code))

@@ -238,7 +238,11 @@ class ExportReportDialog(QDialog):
         path = self.ask_path(suggested_file_name(self.content))
         if path is None:
             return None
-        problem = target_problem(path, self.session.path)
+        from recovery_journal.services.files import target_problem as journal_problem
+
+        problem = journal_problem(path, self.session.path) or target_problem(
+            path, self.session.path
+        )
         if problem is not None:
             self._say(f"The report wasn't saved: {problem}.")
             return None

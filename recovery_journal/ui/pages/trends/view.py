@@ -286,6 +286,11 @@ class TrendsView(QWidget):
         options = {"overlay_pda": self.overlay_pda} if name == "attendance" else {}
 
         def write(path: Any) -> None:
+            from recovery_journal.services.files import target_problem
+
+            problem = target_problem(path, self.session.path)  # never over the journal
+            if problem is not None:
+                raise ValueError(f"{problem}.")
             save_figure(CHARTS[name](data, start, end, style, **options), path, style)
 
         self.cards[name].save(fmt, suggested_name(name, start, end, fmt), write)
