@@ -33,8 +33,23 @@ def _today(window) -> TodayView:
     return page
 
 
-def _settle(qtbot) -> None:
-    qtbot.wait(20)
+def _settle(qtbot, today: TodayView) -> None:
+    """Wait until the page's layout stops moving (it rearranges over a few turns of the event
+    loop after a resize or a new message)."""
+    scroll = _scroll(today)
+    seen: list[object] = [None]
+
+    def steady() -> bool:
+        now = (
+            today.form.geometry(),
+            today.side.geometry(),
+            scroll.verticalScrollBar().maximum(),
+            today._fit_later.isActive(),
+        )
+        same, seen[0] = now == seen[0], now
+        return same and not now[-1]
+
+    qtbot.waitUntil(steady, timeout=5000)
 
 
 def _scroll(today: TodayView) -> QScrollArea:
@@ -49,7 +64,7 @@ def test_today_fits_one_screen_with_its_message(qtbot, launch, journal, size):
     window = open_journal(qtbot, launch, path)
     window.resize(*size)
     today = _today(window)
-    _settle(qtbot)
+    _settle(qtbot, today)
     scroll = _scroll(today)
     assert today.side_by_side
     assert scroll.horizontalScrollBar().maximum() == 0
@@ -58,7 +73,7 @@ def test_today_fits_one_screen_with_its_message(qtbot, launch, journal, size):
     used = today.form.status_buttons[DayStatus.USED]
     before = used.mapTo(window, QPoint(0, 0))
     used.click()
-    _settle(qtbot)
+    _settle(qtbot, today)
     assert today.prompt.isVisible()
     assert not today.sobriety_offer.isVisible()  # one message at a time
     assert used.mapTo(window, QPoint(0, 0)) == before  # nothing moved under the pointer
@@ -75,7 +90,7 @@ def test_a_narrow_window_puts_the_cards_below_and_never_scrolls_sideways(qtbot, 
     window = open_journal(qtbot, launch, journal[0])
     window.resize(900, 600)
     today = _today(window)
-    _settle(qtbot)
+    _settle(qtbot, today)
     assert not today.side_by_side
     assert _scroll(today).horizontalScrollBar().maximum() == 0
     content = _scroll(today).widget()
@@ -83,7 +98,7 @@ def test_a_narrow_window_puts_the_cards_below_and_never_scrolls_sideways(qtbot, 
     used = today.form.status_buttons[DayStatus.USED]
     before = used.mapTo(window, QPoint(0, 0))
     used.click()
-    _settle(qtbot)
+    _settle(qtbot, today)
     assert today.prompt.isVisible()
     assert used.mapTo(window, QPoint(0, 0)) == before
     # The message shows under the status question, not out of sight below the form.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_journal.ui.app.main_window import APP_TITLE, MainWindow
 from recovery_journal.ui.app.prefs import Prefs
-from recovery_journal.ui.common import icons
+from recovery_journal.ui.common import icons, screen_fit
 from recovery_journal.ui.common.messages import ALREADY_OPEN
 
 #: Exit status when another running copy has the journal open (as the command line's).
@@ -167,6 +167,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_TITLE)
     app.setDesktopFileName(DESKTOP_ID)
     app.setWindowIcon(icons.app_icon())
+    screen_fit.install()
     return app
 
 
@@ -174,12 +175,13 @@ def run(vault: Path | None, *, demo: bool = False) -> int:
     """Run the app until its last window closes; returns the exit status."""
     from recovery_journal.services.paths import default_vault_path
     from recovery_journal.services.process import harden_process
-    from recovery_journal.ui.common.theme import apply_theme
+    from recovery_journal.ui.common.theme import apply_text_size, apply_theme
 
     harden_process()
     app = make_application(sys.argv[:1])
     prefs = Prefs()
     apply_theme(prefs.theme())
+    apply_text_size(prefs.text_size())
     if vault is None:
         last = prefs.last_vault()
         vault = last if last is not None and last.exists() else default_vault_path()

@@ -30,7 +30,7 @@ from recovery_journal.ui.app.code_care import RecoveryCodeCare
 from recovery_journal.ui.app.prefs import Prefs
 from recovery_journal.ui.app.window_actions import WindowActions
 from recovery_journal.ui.app.window_stack import WindowStack
-from recovery_journal.ui.common import icons
+from recovery_journal.ui.common import icons, screen_fit
 from recovery_journal.ui.common.save_status import SaveStatus
 from recovery_journal.ui.lock.unlock import UnlockView
 
@@ -94,10 +94,11 @@ class MainWindow(QMainWindow):
         self.undo_action = self.menus.undo_action
         self.redo_action = self.menus.redo_action
         self._set_unlocked_actions(False)
+        screen_fit.install()  # this window and every dialog open within the screen
         geometry = self.prefs.geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            height = self.fontMetrics().height()
-            self.resize(height * 72, height * 44)
+            self.resize(screen_fit.comfortable_size(self))
+            screen_fit.centre_on_screen(self)
 
     def _set_unlocked_actions(self, unlocked: bool) -> None:
         self.menus.set_unlocked(unlocked, demo=self.demo)
@@ -286,22 +287,42 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.controller, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.theme_changed.connect(self._apply_theme)
+        dialog.text_size_changed.connect(self.set_text_size)
         dialog.open()
 
     def _apply_theme(self) -> None:
-        from recovery_journal.ui.common.theme import apply_theme
+        """Use the journal's theme (and remember it for the unlock screen)."""
+        from recovery_journal.ui.common.theme import applied_theme, apply_theme
 
         if self.controller is None or not self.controller.is_unlocked:
             return
         theme = self.controller.settings().theme
         if theme != self.prefs.theme():
             self.prefs.set_theme(theme)
+        if theme != applied_theme():
             apply_theme(theme)
-            if self.shell is not None:  # icons are tinted for the palette: rebuild them
-                key = self.shell.current_key
-                self._drop_journal_widgets()
-                self._page_to_return = key
-                self._show_shell()
+            self.restyle()
+
+    def set_text_size(self, percent: int) -> None:
+        """Text at ``percent`` % of the system's size, in every window; kept with the window
+        preferences (it is needed before unlocking, and differs from screen to screen)."""
+        from recovery_journal.ui.common.theme import apply_text_size
+
+        self.prefs.set_text_size(percent)
+        apply_text_size(percent)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """After a change of theme or text size: the icons are tinted again and the journal's
+        pages are built again (their sizes come from the font), on the same place. What a
+        page holds is saved first."""
+        self.menus.retint()
+        if self.shell is None or self.controller is None:
+            return
+        key = self.shell.current_key or "today"
+        self.shell.flush_all()
+        self.stack.drop_journal_widgets()
+        self.shell = self.stack.show_shell(self.controller, key)
 
     # -- closing --------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

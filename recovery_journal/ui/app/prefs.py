@@ -1,4 +1,5 @@
-"""Preferences needed before unlocking: the last journal path, window geometry and theme.
+"""Preferences needed before unlocking: the last journal path, window geometry, theme and
+text size.
 
 They live in an ini file in the user config folder. Nothing about the person's recovery is
 ever written here (DESIGN.md "The vault"); everything else stays inside the encrypted journal.
@@ -41,6 +42,17 @@ class Prefs:
 
     def set_theme(self, theme: Theme) -> None:
         self._settings.setValue("window/theme", theme.value)
+        self._sync()
+
+    def text_size(self) -> int:
+        """The text size in per cent of the system font (100 when never chosen)."""
+        try:
+            return int(str(self._settings.value("window/text_size", 100)))
+        except ValueError:
+            return 100
+
+    def set_text_size(self, percent: int) -> None:
+        self._settings.setValue("window/text_size", int(percent))
         self._sync()
 
     # A journal whose newest recovery code was shown but never confirmed as kept (the wizard

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 DEMO_BANNER = "Demo journal — made-up data, nothing is saved to your journal"
 READ_ONLY_BANNER = "Your journal is open for reading only; changes can't be saved"
+ICON_ROLE = Qt.ItemDataRole.UserRole + 1  # the line icon's name (re-tinted with the theme)
 
 
 class Sidebar(QListWidget):
@@ -43,12 +44,23 @@ class Sidebar(QListWidget):
         self.setSpacing(max(2, height // 5))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAutoFillBackground(True)
-        palette = self.palette()
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The list in the window's colour, its chosen place highlighted even when the list
+        doesn't have the focus; derived again from the palette when the theme changes."""
+        palette = QPalette(theme.inherited_palette(self))
         palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
             active = palette.color(QPalette.ColorGroup.Active, role)
             palette.setColor(QPalette.ColorGroup.Inactive, role, active)
         self.setPalette(palette)
+        colour = palette.color(QPalette.ColorRole.WindowText)
+        for row in range(self.count()):
+            item = self.item(row)
+            name = item.data(ICON_ROLE) if item is not None else None
+            if item is not None and name:
+                item.setIcon(icons.line_icon(str(name), colour))
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -97,6 +109,7 @@ class JournalShell(QWidget):
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icons.line_icon(spec.icon, colour), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(ICON_ROLE, spec.icon)
             tip = spec.summary
             item.setToolTip(f"{tip}  Alt+{number}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spec.title)

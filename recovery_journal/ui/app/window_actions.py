@@ -66,7 +66,7 @@ class WindowActions:
         self.lock_action = self._action(
             "&Lock", window.lock, "Ctrl+L", "Lock your journal now (Ctrl+L)"
         )
-        self.lock_action.setIcon(icons.line_icon("lock", window.palette().windowText().color()))
+        self.retint()
         self.settings_action = self._action(
             "&Settings…", window.show_settings, QKeySequence.StandardKey.Preferences, "Settings"
         )
@@ -91,6 +91,11 @@ class WindowActions:
         self.undo_action, self.redo_action = undo_actions(self.undo_group, self.window)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+
+    def retint(self) -> None:
+        """The toolbar's icon in the palette's text colour (again after a theme change)."""
+        colour = self.window.palette().windowText().color()
+        self.lock_action.setIcon(icons.line_icon("lock", colour))
 
     def follow(self, controller: JournalController) -> None:
         """Undo and Redo act on ``controller``'s stack from now on."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.ui.common import theme
-from recovery_journal.ui.common.widgets import FlowLayout, named
+from recovery_journal.ui.common.widgets import FlowLayout, MutedLabel, named
 
 #: A chosen toggle is marked by a tick as well as the highlight colour.
 CHECKED_STYLE = (
@@ -62,17 +62,13 @@ class RatingSlider(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # The ends say what the scale means (muted); the value is shown apart from them.
-        self.low_label = QLabel(ends[0], self)
+        self.low_label = MutedLabel(ends[0], self)
         self.slider = named(QSlider(Qt.Orientation.Horizontal, self), name)
         self.slider.setRange(low, high)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(1)
-        self.high_label = QLabel(ends[1], self)
-        for end in (self.low_label, self.high_label):
-            palette = end.palette()
-            palette.setColor(palette.ColorRole.WindowText, theme.muted_text_colour(end))
-            end.setPalette(palette)
+        self.high_label = MutedLabel(ends[1], self)
         self.value_label = QLabel(self)
         self.value_label.setFont(theme.scaled_font(self.value_label.font(), 1.0, bold=True))
         metrics = self.value_label.fontMetrics()

@@ -29,6 +29,7 @@ class SaveStatus(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._accent = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.mark = QLabel(self)
@@ -77,11 +78,17 @@ class SaveStatus(QWidget):
         self.mark.setText(mark)
         self.label.setText(text)
         self.setAccessibleName(f"Save state: {text}")
-        palette = self.label.palette()
-        colour = self.palette().color(QPalette.ColorRole.WindowText)
-        if accent is not None:
+        self._accent = accent is not None
+        self.restyle()
+        self.label.setAccessibleName(text)
+
+    def restyle(self) -> None:
+        """A problem in an orange that reads on the window; otherwise the usual text colour
+        (inherited, so it follows a change of theme)."""
+        palette = QPalette()  # nothing set: inherit
+        if self._accent:
+            palette = QPalette(self.label.palette())
             colour = QColor("#FF9E5E") if theme.is_dark(self) else QColor("#A34400")
-        palette.setColor(QPalette.ColorRole.WindowText, colour)
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
         self.label.setPalette(palette)
         self.mark.setPalette(palette)
-        self.label.setAccessibleName(text)

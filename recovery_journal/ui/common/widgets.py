@@ -12,6 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDateEdit,
     QFrame,
@@ -39,26 +40,48 @@ def named(widget: W, name: str, description: str = "") -> W:
     return widget
 
 
-def heading(text: str, level: int = 1, parent: QWidget | None = None) -> QLabel:
-    """A heading label: level 1 for a screen title, 2 for a section, 3 for a card title."""
-    label = QLabel(text, parent)
-    factor = {1: 1.6, 2: 1.25, 3: 1.05}.get(level, 1.0)
-    label.setFont(theme.scaled_font(label.font(), factor, bold=True))
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
+class Heading(QLabel):
+    """A heading: the application font scaled and bold (it follows the text size)."""
+
+    def __init__(self, text: str, factor: float, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._factor = factor
+        self.setWordWrap(True)
+        self.setAccessibleName(text)
+        self.restyle()
+
+    def restyle(self) -> None:
+        self.setFont(theme.scaled_font(QApplication.font(), self._factor, bold=True))
+
+
+def heading(
+    text: str, level: int = 1, parent: QWidget | None = None, *, scale: float = 1.0
+) -> QLabel:
+    """A heading label: level 1 for a screen title, 2 for a section, 3 for a card title;
+    ``scale`` makes it larger still (the review presentation)."""
+    return Heading(text, {1: 1.6, 2: 1.25, 3: 1.05}.get(level, 1.0) * scale, parent)
+
+
+class MutedLabel(QLabel):
+    """Secondary text in a colour between the text and the window (it follows the theme)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.restyle()
+
+    def restyle(self) -> None:
+        palette = self.palette()
+        colour = theme.muted_colour(theme.inherited_palette(self))
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        self.setPalette(palette)
 
 
 def wrapped(text: str = "", parent: QWidget | None = None, *, muted: bool = False) -> QLabel:
     """A word-wrapped paragraph; ``muted`` for secondary text (still readable)."""
-    label = QLabel(text, parent)
+    label = MutedLabel(text, parent) if muted else QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    if muted:
-        palette = label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, theme.muted_text_colour(label))
-        label.setPalette(palette)
     return label
 
 
@@ -76,13 +99,16 @@ class FieldMessage(QLabel):
         self.hide()
 
     def show_message(self, text: str) -> None:
+        self.restyle()
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+    def restyle(self) -> None:
         palette = self.palette()
         dark = theme.is_dark(self.parentWidget())
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#FF9E5E" if dark else "#A34400"))
         self.setPalette(palette)
-        self.setText(text)
-        self.setAccessibleName(text)
-        self.setVisible(bool(text))
 
     def clear_message(self) -> None:
         self.setText("")
@@ -126,8 +152,13 @@ class Banner(QFrame):
         body.addLayout(self.buttons)
         outer.addLayout(body, 1)
         self.setAutoFillBackground(True)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """The strip is drawn in the text-field colour (lighter than the window in light)."""
         palette = self.palette()
-        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        base = theme.inherited_palette(self).color(QPalette.ColorRole.Base)
+        palette.setColor(QPalette.ColorRole.Window, base)
         self.setPalette(palette)
 
     def set_text(self, text: str) -> None:

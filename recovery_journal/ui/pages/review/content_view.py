@@ -99,18 +99,16 @@ class ChartBox(QFrame):
     """One chart: its title, the figure on a canvas and its summary in words."""
 
     def __init__(self, chart: Chart, scale: float, parent: QWidget | None = None) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from recovery_journal.ui.common.chart_canvas import ChartCanvas
 
         super().__init__(parent)
         self.name = chart.name
         self.chart = chart
         self.setObjectName("reviewChart")
         layout = QVBoxLayout(self)
-        title = heading(chart.title, 2, self)
-        if scale != 1.0:
-            title.setFont(theme.scaled_font(title.font(), scale, bold=True))
+        title = heading(chart.title, 2, self, scale=scale)
         layout.addWidget(title)
-        self.canvas: Any = FigureCanvasQTAgg(chart.figure)  # type: ignore[no-untyped-call]
+        self.canvas: Any = ChartCanvas(chart.figure)  # type: ignore[no-untyped-call]
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.canvas.setAccessibleName(f"Chart: {chart.title}")
@@ -205,10 +203,7 @@ class ReviewContent(QWidget):
         self._apply_style()
 
     def _heading(self, text: str) -> QLabel:
-        label = heading(text, 2, self)
-        if self.scale != 1.0:
-            label.setFont(theme.scaled_font(label.font(), self.scale, bold=True))
-        return label
+        return heading(text, 2, self, scale=self.scale)
 
     def _scaled(self, label: QLabel, factor: float = 1.0) -> None:
         if self.scale * factor != 1.0:

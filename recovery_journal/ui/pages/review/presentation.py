@@ -56,8 +56,7 @@ class PresentationWindow(QDialog):
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
-        title = heading("Your review", 1, self)
-        title.setFont(theme.scaled_font(title.font(), 1.2, bold=True))
+        title = heading("Your review", 1, self, scale=1.2)
         titles.addWidget(title)
         self.period_label = wrapped(content.period.title, self)
         self.period_label.setFont(theme.scaled_font(self.period_label.font(), 1.2))

@@ -1,6 +1,7 @@
 """Settings, saved as they are changed (each change is checked by the domain's validation and
-a problem is shown next to the field). Everything here is stored inside the encrypted journal;
-only the theme is mirrored to the window preferences so the unlock screen can use it."""
+a problem is shown next to the field). Everything here is stored inside the encrypted journal,
+but for the text size, which is kept with the window preferences (needed before unlocking, and
+each screen may want its own); the theme is mirrored there so the unlock screen can use it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -34,6 +36,8 @@ from recovery_journal.domain.validation import (
     FieldError,
 )
 from recovery_journal.services.errors import InvalidRecordError
+from recovery_journal.ui.common.theme import TEXT_SIZES
+from recovery_journal.ui.common.theme import text_size as current_text_size
 from recovery_journal.ui.common.undo import undo_actions
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.pages.settings.safety_tab import SafetyTab
@@ -52,6 +56,7 @@ UNKNOWN_BREAKS_NOTE = (
 
 class SettingsDialog(QDialog):
     theme_changed = Signal()
+    text_size_changed = Signal(int)  # per cent of the system's text size
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +197,7 @@ class SettingsDialog(QDialog):
         # -- appearance ---------------------------------------------------------------------
         appearance = QWidget(self.tabs)
         column = QVBoxLayout(appearance)
+        column.addWidget(QLabel("Colours:", appearance))
         self.theme_group = QButtonGroup(appearance)
         self.theme_buttons: dict[Theme, QRadioButton] = {}
         for theme, label in (
@@ -205,6 +211,34 @@ class SettingsDialog(QDialog):
             self.theme_group.addButton(radio)
             self.theme_buttons[theme] = radio
             column.addWidget(radio)
+        column.addSpacing(self.fontMetrics().height() // 2)
+        self.text_size = named(
+            QComboBox(appearance),
+            "Text size",
+            "The size of all text in the app, in per cent of your system's text size",
+        )
+        for percent in TEXT_SIZES:
+            label = f"{percent} %" + (" (your system's size)" if percent == 100 else "")
+            self.text_size.addItem(label, percent)
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(current_text_size())))
+        self.text_size.currentIndexChanged.connect(
+            lambda _i: self.text_size_changed.emit(int(self.text_size.currentData()))
+        )
+        size_label = QLabel("Te&xt size:", appearance)
+        size_label.setBuddy(self.text_size)
+        size_row = QHBoxLayout()
+        size_row.addWidget(size_label)
+        size_row.addWidget(self.text_size)
+        size_row.addStretch(1)
+        column.addLayout(size_row)
+        column.addWidget(
+            wrapped(
+                "The text size is kept on this computer, outside your journal, so the unlock "
+                "screen uses it too; each computer can have its own.",
+                appearance,
+                muted=True,
+            )
+        )
         column.addStretch(1)
         self.tabs.addTab(appearance, "Appearance")
 

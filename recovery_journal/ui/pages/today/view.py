@@ -175,6 +175,10 @@ class TodayView(QWidget):
             self.side.messages_slot.addWidget(self.messages)
         else:
             self.form.messages_slot.addWidget(self.messages)
+        # Moving to another parent hides a widget until the next turn of the event loop; the
+        # messages' place is always shown (its banners show and hide themselves), at once, so
+        # the cards are fitted around it.
+        self.messages.show()
         self.side.arrange_cards(columns)
 
     @property

@@ -110,11 +110,11 @@ class ChartCard(QFrame):
 
     # -- the chart ----------------------------------------------------------------------------
     def set_chart(self, chart: Chart) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from recovery_journal.ui.common.chart_canvas import ChartCanvas
 
         old = self.canvas
         self.chart = chart
-        canvas = FigureCanvasQTAgg(chart.figure)  # type: ignore[no-untyped-call]
+        canvas = ChartCanvas(chart.figure)  # type: ignore[no-untyped-call]
         canvas.setFixedHeight(self._canvas_height(chart, self.canvas_width()))
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
