@@ -92,12 +92,8 @@ def unreachable_controls(root: QWidget) -> list[str]:
         if not isinstance(widget, INTERACTIVE) or _internal(widget, root) or _in_bar(widget):
             continue
         group = widget.group() if isinstance(widget, QAbstractButton) else None
-        # Like radio buttons: Tab reaches an exclusive group, the arrow keys move within it.
-        if (
-            group is not None
-            and group.exclusive()
-            and any(_tab_focus(button) for button in group.buttons())
-        ):
+        # Like radio buttons: Tab reaches a group of buttons, the arrow keys move within it.
+        if group is not None and any(_tab_focus(button) for button in group.buttons()):
             continue
         if not _tab_focus(widget):
             found.append(f"{type(widget).__name__} {widget.accessibleName()!r}")

@@ -3,6 +3,8 @@
 ``RatingSlider``: a 0–10 (or any range) rating that starts "not rated" and can be cleared;
 keyboard and mouse both set it. ``ChoiceRow``: a row of toggle buttons for one optional value
 (clicking the chosen one again clears it). ``ChipRow``: toggle buttons for a set of values.
+Each row is one Tab stop moved along with the arrow keys, and shows a focus ring
+(``keyboard.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.ui.common import theme
+from recovery_journal.ui.common.keyboard import ArrowKeys, add_focus_ring
 from recovery_journal.ui.common.widgets import FlowLayout, MutedLabel, named
 
 #: A chosen toggle is marked by a tick as well as the highlight colour.
@@ -88,6 +91,7 @@ class RatingSlider(QWidget):
         self.slider.actionTriggered.connect(self._on_action)
         self.slider.sliderPressed.connect(self._on_press)
         self.setFocusProxy(self.slider)
+        add_focus_ring(self.slider)
         self._show()
 
     def value(self) -> int | None:
@@ -180,6 +184,8 @@ class ChoiceRow(QWidget):
         self.buttons: dict[Any, QPushButton] = {}
         self._labels: dict[Any, str] = {}
         self._value: Any = None
+        self.group = QButtonGroup(self)  # one value, but clicking it again clears it
+        self.group.setExclusive(False)
         for value, label, tip in options:
             button = named(QPushButton(label, self), f"{name}: {label.replace('&', '')}", tip)
             button.setCheckable(True)
@@ -188,8 +194,10 @@ class ChoiceRow(QWidget):
             self._labels[value] = label
             button.clicked.connect(lambda _checked=False, v=value: self._clicked(v))
             self.buttons[value] = button
+            self.group.addButton(button)
             layout.addWidget(button)
         layout.addStretch(1)
+        self.keys = ArrowKeys(list(self.buttons.values()), self)  # one Tab stop
 
     def value(self) -> Any:
         return self._value
@@ -199,6 +207,7 @@ class ChoiceRow(QWidget):
         for key, button in self.buttons.items():
             button.setChecked(key == value)
             _mark(button, self._labels[key])
+        self.keys.reset_stop()
 
     def _clicked(self, value: Any) -> None:
         self.set_value(None if value == self._value else value)
@@ -235,6 +244,7 @@ class ChipRow(QWidget):
             self.buttons[value] = button
             self.group.addButton(button)
             layout.addWidget(button)
+        self.keys = ArrowKeys(list(self.buttons.values()), self)  # one Tab stop
         self._loading = False
 
     def add_extra(self, widget: QWidget) -> None:
@@ -251,6 +261,7 @@ class ChipRow(QWidget):
         for key, button in self.buttons.items():
             button.setChecked(key in chosen)
         self._loading = False
+        self.keys.reset_stop()
 
     def _user_toggled(self, button: QPushButton, label: str) -> None:
         _mark(button, label)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.ui.common import theme
+from recovery_journal.ui.common.keyboard import DateField
 
 W = TypeVar("W", bound=QWidget)
 
@@ -216,9 +216,7 @@ class OptionalDate(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.enabled = named(QCheckBox(label, self), label.replace("&", ""))
-        self.edit = named(QDateEdit(self), label.replace("&", "") + ": date")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d MMMM yyyy")
+        self.edit = named(DateField(self, "d MMMM yyyy"), label.replace("&", "") + ": date")
         self.edit.setMaximumDate(to_qdate(today))
         self.edit.setDate(to_qdate(today))
         self.edit.setEnabled(False)

@@ -30,6 +30,7 @@ from recovery_journal.services.errors import (
     RecordConflictError,
     RecordNotFoundError,
 )
+from recovery_journal.ui.common.keyboard import DateField
 from recovery_journal.ui.common.widgets import (
     FieldMessage,
     from_qdate,
@@ -102,15 +103,14 @@ class RecordDialog(QDialog):
         return box
 
     def date_edit(self, name: str, day: dt.date) -> QDateEdit:
-        edit = named(QDateEdit(self), name)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("ddd d MMMM yyyy")
+        edit = named(DateField(self, "ddd d MMMM yyyy"), name)
         edit.setDate(to_qdate(day))
         edit.dateChanged.connect(lambda _d: self.check())
         return edit
 
     @staticmethod
     def date_of(edit: QDateEdit) -> dt.date:
+        edit.interpretText()  # a day still being typed counts (the field takes it on Enter)
         return from_qdate(edit.date())
 
     def optional_time(self, name: str) -> tuple[QWidget, QCheckBox, QTimeEdit]:

@@ -19,7 +19,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -45,6 +44,7 @@ from recovery_journal.services.errors import (
     RecordNotFoundError,
 )
 from recovery_journal.ui.common import theme
+from recovery_journal.ui.common.keyboard import DateField
 from recovery_journal.ui.common.widgets import (
     FieldMessage,
     from_qdate,
@@ -131,9 +131,7 @@ class CheckinForm(QFrame):
 
         top = QFormLayout()
         top.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.date = named(QDateEdit(self), "Check-in date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMMM yyyy")
+        self.date = named(DateField(self, "ddd d MMMM yyyy"), "Check-in date")
         self.date.dateChanged.connect(lambda _d: self._changed())
         date_box = QWidget(self)
         date_column = QVBoxLayout(date_box)

@@ -32,6 +32,7 @@ from recovery_journal.domain.models import (
 )
 from recovery_journal.ui.common import theme
 from recovery_journal.ui.common.choices import ChipRow, ChoiceRow, RatingSlider
+from recovery_journal.ui.common.keyboard import ArrowKeys
 from recovery_journal.ui.common.widgets import FieldMessage, heading, named, wrapped
 
 STATUS_CHOICES = (
@@ -114,6 +115,8 @@ class DayForm(QWidget):
             self.status_buttons[status] = button
             row.addWidget(button, 1)  # equal widths: the tick never moves them
         layout.addLayout(row)
+        # One Tab stop; the arrows move between the three and only Space (or Alt+A/U/N) chooses.
+        self.status_keys = ArrowKeys(list(self.status_buttons.values()), self)
         self.hint = wrapped("Choose one to start. Everything below is optional.", self, muted=True)
         layout.addWidget(self.hint)
         # In a narrow window, Today's gentle messages show here: under the status question,
@@ -218,6 +221,7 @@ class DayForm(QWidget):
         for key, button in self.status_buttons.items():
             button.setChecked(key == status)
         self.status_group.setExclusive(True)
+        self.status_keys.reset_stop()
         self.craving.set_value(record.craving if record else None)
         self.confidence.set_value(record.confidence if record else None)
         self.mood.set_value(record.mood if record else None)

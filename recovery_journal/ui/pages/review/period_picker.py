@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from recovery_journal.charts.report.period import (
     ReportPeriod,
@@ -19,6 +19,7 @@ from recovery_journal.charts.report.period import (
     period_since_last_review,
 )
 from recovery_journal.domain.models import JournalData
+from recovery_journal.ui.common.keyboard import DateField
 from recovery_journal.ui.common.widgets import from_qdate, named, to_qdate
 
 #: The choices, in order: key and words.
@@ -46,12 +47,10 @@ class PeriodPicker(QWidget):
             self.choice.addItem(words, key)
         self.label.setBuddy(self.choice)
         self.from_label = QLabel("&From", self)
-        self.from_edit = named(QDateEdit(self), "First day of the period")
+        self.from_edit = named(DateField(self, "d MMM yyyy"), "First day of the period")
         self.to_label = QLabel("&to", self)
-        self.to_edit = named(QDateEdit(self), "Last day of the period")
+        self.to_edit = named(DateField(self, "d MMM yyyy"), "Last day of the period")
         for edit, label in ((self.from_edit, self.from_label), (self.to_edit, self.to_label)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
             label.setBuddy(edit)
         row.addWidget(self.label)
         row.addWidget(self.choice)

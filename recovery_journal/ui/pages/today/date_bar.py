@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from recovery_journal.domain.formatting import long_date
+from recovery_journal.ui.common.keyboard import DateField
 from recovery_journal.ui.common.widgets import from_qdate, heading, named, to_qdate
 
 ONE_DAY = dt.timedelta(days=1)
@@ -37,9 +38,7 @@ class DateBar(QWidget):
         )
         self.previous_button.setToolTip("The day before (Alt+Left)")
         self.previous_button.clicked.connect(self._previous)
-        self.date_edit = named(QDateEdit(self), "Day to show")
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit = named(DateField(self, "ddd d MMM yyyy"), "Day to show")
         self.date_edit.dateChanged.connect(lambda d: self.day_chosen.emit(from_qdate(d)))
         self.next_button = named(QPushButton("Next day ▶", self), "Next day", "Alt+Right")
         self.next_button.setToolTip("The day after (Alt+Right)")

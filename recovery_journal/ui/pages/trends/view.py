@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -35,6 +34,7 @@ from recovery_journal.domain.day_calendar import DayCalendar, tracking_start_of
 from recovery_journal.domain.insights import compute_insights
 from recovery_journal.domain.models import JournalData
 from recovery_journal.ui.app.pages import session_page_args
+from recovery_journal.ui.common.keyboard import DateField, add_focus_ring
 from recovery_journal.ui.common.widgets import from_qdate, heading, named, to_qdate, wrapped
 from recovery_journal.ui.pages.trends.card import (
     ChartCard,
@@ -142,6 +142,7 @@ class TrendsView(QWidget):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             button.setChecked(key == self.range_key)
+            add_focus_ring(button)
             button.clicked.connect(lambda _checked=False, k=key: self.set_range(k))
             self.range_buttons[key] = button
             row.addWidget(button)
@@ -151,12 +152,10 @@ class TrendsView(QWidget):
         row = QHBoxLayout()
         self.custom_widgets: list[QWidget] = []
         self.from_label = QLabel("From", self)
-        self.from_edit = named(QDateEdit(self), "Show from this date")
+        self.from_edit = named(DateField(self, "d MMM yyyy"), "Show from this date")
         self.to_label = QLabel("to", self)
-        self.to_edit = named(QDateEdit(self), "Show up to this date")
+        self.to_edit = named(DateField(self, "d MMM yyyy"), "Show up to this date")
         for edit, label in ((self.from_edit, self.from_label), (self.to_edit, self.to_label)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
             label.setBuddy(edit)
             edit.dateChanged.connect(lambda _date: self._custom_changed())
             self.custom_widgets += [label, edit]
