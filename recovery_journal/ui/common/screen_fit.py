@@ -120,12 +120,13 @@ class ScrollBody(QScrollArea):
     buttons go outside it and always stay visible. Never scrolls sideways.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, body: QWidget | None = None) -> None:
+        """``body``: the contents (a new empty widget when not given: give it a layout)."""
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.body = QWidget(self)
+        self.body = body if body is not None else QWidget(self)
         self.body.setAutoFillBackground(False)
         self.setWidget(self.body)
         self.viewport().setAutoFillBackground(False)

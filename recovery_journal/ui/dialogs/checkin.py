@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import AllianceCheckin
+from recovery_journal.ui.common import screen_fit
 from recovery_journal.ui.common.widgets import heading, named, to_qdate, wrapped
 from recovery_journal.ui.dialogs.checkin_form import NO_SPONSOR_YET, CheckinForm
 from recovery_journal.ui.dialogs.sponsor import SponsorDialog
@@ -112,11 +113,13 @@ class CheckinDialog(QDialog):
         """As large as the form wants, within the screen; the form scrolls if it must."""
         hint = self.form.sizeHint()
         bar = self.scroll_area.verticalScrollBar().sizeHint().width()
-        self.scroll_area.setMinimumWidth(hint.width() + bar)
-        available = self.screen().availableGeometry()
+        room = screen_fit.room_for(self)
         margins = self._layout.contentsMargins()
+        widest = room.width() - margins.left() - margins.right()
+        least = self.form.minimumSizeHint().width() + bar
+        self.scroll_area.setMinimumWidth(max(least, min(hint.width() + bar, widest)))
         height = hint.height() + self.buttons.sizeHint().height() + margins.top() * 3
-        self.resize(self.sizeHint().width(), min(height, available.height() * 9 // 10))
+        self.resize(self.sizeHint().width(), min(height, room.height()))
 
     def add_sponsor(self) -> None:
         dialog = SponsorDialog(self.controller, self)

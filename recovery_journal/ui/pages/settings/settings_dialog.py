@@ -36,6 +36,7 @@ from recovery_journal.domain.validation import (
     FieldError,
 )
 from recovery_journal.services.errors import InvalidRecordError
+from recovery_journal.ui.common.screen_fit import ScrollBody
 from recovery_journal.ui.common.theme import TEXT_SIZES
 from recovery_journal.ui.common.theme import text_size as current_text_size
 from recovery_journal.ui.common.undo import undo_actions
@@ -118,7 +119,7 @@ class SettingsDialog(QDialog):
         buttons.addWidget(self.code_button)
         buttons.addStretch(1)
         form.addRow(buttons)
-        self.tabs.addTab(privacy, "Privacy and locking")
+        self.tabs.addTab(ScrollBody(self.tabs, privacy), "Privacy and locking")
 
         # -- your recovery ------------------------------------------------------------------
         recovery = QWidget(self.tabs)
@@ -184,13 +185,13 @@ class SettingsDialog(QDialog):
         self.contact_gap.setValue(settings.contact_gap_days)
         self.contact_gap.valueChanged.connect(lambda v: self._set(contact_gap_days=v))
         form.addRow("Sponsor contact &reminder after:", self.contact_gap)
-        self.tabs.addTab(recovery, "Your recovery")
+        self.tabs.addTab(ScrollBody(self.tabs, recovery), "Your recovery")
 
         # -- safety -------------------------------------------------------------------------
         self.safety = SafetyTab(controller, self._set, self.tabs)
         self.country, self.emergency = self.safety.country, self.safety.emergency
         self.people = self.safety.people
-        self.tabs.addTab(self.safety, "Safety")
+        self.tabs.addTab(ScrollBody(self.tabs, self.safety), "Safety")
         # The window's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) reach this dialog too.
         self.addActions(list(undo_actions(controller.undo_stack, self)))
 
@@ -240,13 +241,18 @@ class SettingsDialog(QDialog):
             )
         )
         column.addStretch(1)
-        self.tabs.addTab(appearance, "Appearance")
+        self.tabs.addTab(ScrollBody(self.tabs, appearance), "Appearance")
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
         close_button.setAccessibleName("Close")
         close.rejected.connect(self.reject)
         layout.addWidget(close)
+        # Room for the longest tab's wrapped notes; on a small screen it is made to fit and
+        # each tab scrolls.
+        line = self.fontMetrics().height()
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), line * 36), max(hint.height(), line * 31))
         self._loading = False
 
     # -- saving ---------------------------------------------------------------------------------
