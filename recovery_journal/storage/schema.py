@@ -41,7 +41,7 @@ class FieldSpec:
     min_length: int | None
     max_length: int | None
     unique: bool
-    refers_to: str | None  # the table whose key it names (``sponsor``)
+    refers_to: str | None  # the record kind whose key it names (``sponsors``)
     description: str
 
 
@@ -93,9 +93,12 @@ def _field(table: Table, name: str, info: FieldInfo, record_path: tuple[str, ...
         min_length=_bound(info, annotated_types.MinLen, "min_length"),
         max_length=_bound(info, annotated_types.MaxLen, "max_length"),
         unique=bool(column.unique),
-        refers_to=None if refers is None else refers.column.table.name,
+        refers_to=None if refers is None else _KIND_OF_TABLE[refers.column.table.name],
         description=info.description or "",
     )
+
+
+_KIND_OF_TABLE = {codec.table: attribute for attribute, codec in CODECS.items()}
 
 
 def _record(attribute: str, cls: type[SQLModel]) -> RecordSpec:

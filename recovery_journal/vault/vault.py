@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 import hmac
 import os
 import secrets
@@ -77,17 +76,21 @@ def _secret_bytes(secret: str, kind: SlotKind) -> bytes:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _DiskState:
-    """What the file looked like after we last read or wrote it."""
+    """What the file looked like after we last read or wrote it.
+
+    ``blob`` is the file's bytes, which the vault keeps anyway: a changed-looking file is
+    compared with them byte for byte, so no hash is computed on every open and save.
+    """
 
     inode: int
     size: int
     mtime_ns: int
-    digest: bytes
+    blob: bytes
 
     @classmethod
     def of(cls, path: Path, blob: bytes) -> _DiskState:
         st = path.stat()
-        return cls(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(blob).digest())
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns, blob)
 
 
 class Vault:
@@ -239,7 +242,7 @@ class Vault:
         self.conflict_copy = None
         if pending is None:
             return payload
-        unchanged = self._disk is not None and hashlib.sha256(blob).digest() == self._disk.digest
+        unchanged = self._disk is not None and blob == self._disk.blob
         if unchanged:
             with contextlib.suppress(VaultError):
                 pending_header, pending_bytes, pending_ciphertext = parse(pending)
@@ -361,10 +364,10 @@ class Vault:
         if (st.st_ino, st.st_size, st.st_mtime_ns) == (known.inode, known.size, known.mtime_ns):
             return
         try:
-            digest = hashlib.sha256(self.path.read_bytes()).digest()
+            same = self.path.read_bytes() == known.blob
         except OSError:
             raise ChangedOnDiskError() from None
-        if digest != known.digest:
+        if not same:
             raise ChangedOnDiskError()
         self._disk = dataclasses.replace(
             known, inode=st.st_ino, size=st.st_size, mtime_ns=st.st_mtime_ns

@@ -53,7 +53,7 @@ def test_the_description_follows_the_classes() -> None:
     assert sponsors["key"].path == ("id",)
     contacts = {f.column: f for f in RECORDS["contacts"].fields}
     assert contacts["sponsor_key"].path == ("sponsor_id",)
-    assert contacts["sponsor_key"].refers_to == "sponsor"
+    assert contacts["sponsor_key"].refers_to == "sponsors"
     checkins = {f.column: f for f in RECORDS["checkins"].fields}
     assert checkins["r2"].path == ("answers", "R2") == checkins["r2"].record_path
     assert RECORDS["days"].about.startswith("One per recorded day.")
