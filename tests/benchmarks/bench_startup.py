@@ -135,7 +135,7 @@ def wait_for_shell():
     QTimer.singleShot(5, wait_for_charts)
 
 def wait_for_charts():
-    if not window.shell.page("trends").is_complete():
+    if not window.shell.page("trends").is_complete:
         QTimer.singleShot(5, wait_for_charts)
         return
     app.processEvents()
@@ -169,7 +169,12 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
 
 def run_child(code: str, *args: str, env: dict[str, str]) -> list[str]:
     done = subprocess.run(
-        [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=False
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip()[-2000:])
