@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_journal.services.session import warm_up
 from recovery_journal.ui import icons
 from recovery_journal.ui.main_window import APP_TITLE, MainWindow
 from recovery_journal.ui.messages import ALREADY_OPEN
@@ -27,6 +28,12 @@ from recovery_journal.ui.prefs import Prefs
 EXIT_ALREADY_OPEN = 5
 #: The desktop entry and AppStream id (packaging/linux/); Wayland matches windows by it.
 DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
+
+
+#: Imported in the background while the unlock window waits for the passphrase (beside
+#: what opening needs, ``services.session.OPENING_MODULES``): the pure-Python figures the
+#: pages compute at once. Nothing that creates Qt objects at import time.
+_WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
 
 
 class Launcher(QObject):
@@ -70,6 +77,8 @@ class Launcher(QObject):
         if self.vault_path.exists():
             self.window.show()
             self.window.unlock_view.secret.setFocus()
+            # While the person types: what unlocking and the first pages import (no Qt).
+            QTimer.singleShot(0, self, lambda: warm_up(_WARM_UP))
         else:
             self._start_wizard()
 
