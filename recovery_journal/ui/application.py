@@ -34,6 +34,9 @@ DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
 #: what opening needs, ``services.session.OPENING_MODULES``): the pure-Python figures the
 #: pages compute at once. Nothing that creates Qt objects at import time.
 _WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
+#: Started once the window has been shown and painted, not competing with its first frame;
+#: nobody starts typing a passphrase sooner.
+WARM_UP_AFTER_MS = 250
 
 
 class Launcher(QObject):
@@ -78,7 +81,7 @@ class Launcher(QObject):
             self.window.show()
             self.window.unlock_view.secret.setFocus()
             # While the person types: what unlocking and the first pages import (no Qt).
-            QTimer.singleShot(0, self, lambda: warm_up(_WARM_UP))
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, lambda: warm_up(_WARM_UP))
         else:
             self._start_wizard()
 
