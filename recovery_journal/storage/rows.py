@@ -39,7 +39,7 @@ from recovery_journal.storage import values
 
 R = TypeVar("R")
 Row = Sequence[Any]
-Maker = Callable[[], Callable[[Any], Any]]
+Maker = Callable[[], Any]
 
 #: Fields stored over several columns: the check-in's answers, one column per item.
 SPREAD: Mapping[str, tuple[str, ...]] = {"answers": ALLIANCE_ITEMS}
@@ -105,32 +105,33 @@ def _writer(column: Column) -> Callable[[Any], Any] | None:
     return values.optional(write) if column.optional else write
 
 
-def _reader(column: Column) -> Maker | None:
-    """A maker of stored value → Python value (``None``: read as it is). Makers give a fresh
-    reader for each read, so memos live only as long as that read."""
+def _reader(column: Column) -> tuple[Maker, bool] | None:
+    """A maker of stored value → Python value, and whether the generated code subscripts it
+    (a dict of enum members) rather than calls it; ``None``: read as it is. Makers give a
+    fresh reader for each read, so memos live only as long as that read. ``None`` in an
+    optional column is handled by the generated code, not by the reader."""
     kind = column.value
     if column.many:
         if issubclass(kind, StrEnum):
-            return lambda: values.enum_list_reader(kind)
-        return values.text_list_reader
-    read: Callable[[Any], Any]
+            return (lambda: values.enum_list_reader(kind)), False
+        return values.text_list_reader, False
     if issubclass(kind, StrEnum):
-        read = values.members(kind).__getitem__
-    elif kind is dt.datetime:
+        lookup = values.members(kind)
+        return (lambda: lookup), True
+    read: Callable[[Any], Any]
+    if kind is dt.datetime:
         read = dt.datetime.fromisoformat
     elif kind is dt.date:
         read = dt.date.fromisoformat
     elif kind is dt.time:
-        return values.time_reader
+        return values.time_reader, False
     elif kind is bool:
         read = bool
     elif kind in (int, str):
         return None
     else:
         raise TypeError(f"no stored form for {kind!r}")
-    if column.optional:
-        read = values.optional(read)
-    return lambda: read
+    return (lambda: read), False
 
 
 def _quote(name: str) -> str:
@@ -161,7 +162,11 @@ class Codec(Generic[R]):
         self.update = f"UPDATE {_quote(table)} SET {sets} WHERE id = ?"  # noqa: S608
         self.order_by = " ORDER BY " + ", ".join(map(_quote, order))
         self._to_row = self._compile_writer()
-        self._reader_makers = [_reader(f) for f in self.fields]
+        self._readers = [_reader(f) for f in self.fields]
+        names = [*(f.field for f in self.fields), "id"]
+        self._setters = (
+            () if hasattr(record, "__post_init__") else [getattr(record, n).__set__ for n in names]
+        )
         self._make_reader = self._compile_reader()
 
     def to_row(self, record: R) -> tuple[Any, ...]:
@@ -170,9 +175,8 @@ class Codec(Generic[R]):
 
     def reader(self) -> Callable[[Row], R]:
         """A function from a row of :attr:`select` to a record (memos last as long as it)."""
-        return self._make_reader(
-            self.record, *[make() for make in self._reader_makers if make is not None]
-        )
+        made = [reader[0]() for reader in self._readers if reader is not None]
+        return self._make_reader(self.record, *made, *self._setters)
 
     def from_values(self, row: Mapping[Any, Any]) -> R:
         """A record from already converted column values (SQLAlchemy's typed rows)."""
@@ -209,27 +213,41 @@ class Codec(Generic[R]):
     def _compile_reader(self) -> Callable[..., Callable[[Row], R]]:
         params, parts, position = ["C"], [], 0
         for index, f in enumerate(self.fields):
+            reader = self._readers[index]
+            value = f"r[{position}]"
             if f.field in SPREAD:
                 items = SPREAD[f.field]
                 pairs = [f"{i!r}: r[{position + n}]" for n, i in enumerate(items)]
                 parts.append("{" + ", ".join(pairs) + "}")
-            elif self._reader_makers[index] is None:
-                parts.append(f"r[{position}]")
+            elif reader is None:
+                parts.append(value)
             else:
                 params.append(f"c{index}")
-                parts.append(f"c{index}(r[{position}])")
+                read = f"c{index}[{{}}]" if reader[1] else f"c{index}({{}})"
+                if f.optional:  # inline, rather than one more call per value
+                    parts.append(f"(None if (v := {value}) is None else {read.format('v')})")
+                else:
+                    parts.append(read.format(value))
             position += len(f.columns)
         parts.append(f"r[{position}]")  # id, the last field of every record
+        if hasattr(self.record, "__post_init__"):
+            body = f"        return C({', '.join(parts)})\n"
+        else:
+            # Set the slots directly, as unpickling does: a frozen dataclass's __init__ goes
+            # through object.__setattr__ for every field, which made up most of a load.
+            names = [*(f.field for f in self.fields), "id"]
+            params += [f"s{n}" for n in range(len(names))]
+            body = "        o = new(C)\n"
+            body += "".join(f"        s{n}(o, {part})\n" for n, part in enumerate(parts))
+            body += "        return o\n"
         source = (
-            f"def make({', '.join(params)}):\n"
-            f"    def from_row(r):\n"
-            f"        return C({', '.join(parts)})\n"
-            f"    return from_row\n"
+            f"def make({', '.join(params)}):\n    def from_row(r):\n{body}    return from_row\n"
         )
         return self._exec(source)
 
     def _exec(self, source: str) -> Callable[..., Any]:
         namespace: dict[str, Any] = {}
+        namespace["new"] = object.__new__
         exec(compile(source, f"<{self.table} codec>", "exec"), namespace)  # noqa: S102
         return namespace["make"]  # type: ignore[no-any-return]
 
