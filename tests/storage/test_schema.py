@@ -95,3 +95,25 @@ def test_sqlalchemy_and_the_plain_codecs_store_values_the_same_way() -> None:
         sql = f"SELECT * FROM {codec.table} ORDER BY id"
         stored = through_codecs.connection.execute(sql).fetchall()
         assert through_sqlalchemy.connection.execute(sql).fetchall() == stored, codec.table
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Checked:
+    label: str
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            raise ValueError("a label is needed")
+
+
+def test_a_record_that_checks_itself_is_built_through_its_constructor() -> None:
+    """Readers set slots directly only where no ``__post_init__`` would be skipped."""
+    from recovery_journal.storage.rows import Codec
+
+    codec = Codec(_Checked, "checked", ("id",), "checked thing")
+    assert codec.reader()(("a", 1)) == _Checked("a", 1)
+    with pytest.raises(ValueError, match="label"):
+        codec.reader()(("", 2))
+    plain = CODECS["anchor_events"].reader()(("2025-01-02", "x", 3))
+    assert (plain.date.isoformat(), plain.label, plain.id) == ("2025-01-02", "x", 3)
