@@ -81,9 +81,15 @@ class Launcher(QObject):
             self.window.show()
             self.window.unlock_view.secret.setFocus()
             # While the person types: what unlocking and the first pages import (no Qt).
-            QTimer.singleShot(WARM_UP_AFTER_MS, self, lambda: warm_up(_WARM_UP))
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
         else:
             self._start_wizard()
+
+    def _warm_up(self) -> None:
+        window = self.window
+        if window is None or window.controller is not None or window.unlock_view.is_busy:
+            return  # already unlocking (or open): that imports them itself
+        warm_up(_WARM_UP)
 
     def _make_window(self, *, demo: bool) -> MainWindow:
         window = MainWindow(
