@@ -33,7 +33,7 @@ DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
 #: Imported in the background while the unlock window waits for the passphrase (beside
 #: what opening needs, ``services.session.OPENING_MODULES``): the pure-Python figures the
 #: pages compute at once. Nothing that creates Qt objects at import time.
-_WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
+WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
 #: Started once the window has been shown and painted, not competing with its first frame;
 #: nobody starts typing a passphrase sooner.
 WARM_UP_AFTER_MS = 250
@@ -89,7 +89,7 @@ class Launcher(QObject):
         window = self.window
         if window is None or window.controller is not None or window.unlock_view.is_busy:
             return  # already unlocking (or open): that imports them itself
-        warm_up(_WARM_UP)
+        warm_up(WARM_UP)
 
     def _make_window(self, *, demo: bool) -> MainWindow:
         window = MainWindow(

@@ -182,6 +182,7 @@ def run_child(code: str, *args: str, env: dict[str, str]) -> list[str]:
         env=env,
         check=False,
         timeout=300,
+        cwd=tempfile.gettempdir(),  # not a checkout: the package comes from the environment
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip()[-2000:])
