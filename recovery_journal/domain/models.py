@@ -111,6 +111,15 @@ MOOD_RANGE = (1, 5)
 STEP_RANGE = (1, 12)
 HELPFULNESS_RANGE = (0, 10)
 ANSWER_RANGE = (0, 4)
+#: The most characters in a long text: a day's note, meeting, contact and check-in notes, a
+#: journal entry's body. With the two bounds below, far beyond any real journal; an import
+#: refuses a file past them (``docs/interchange.md``).
+LONG_TEXT_MAX = 100_000
+#: The most characters in every other text: names, labels, titles, ids, tags, substances,
+#: phone numbers.
+SHORT_TEXT_MAX = 1_000
+#: The most items in a list inside one record (substances, activities, topics, tags).
+LIST_ITEMS_MAX = 100
 
 
 @dataclass(frozen=True, slots=True)

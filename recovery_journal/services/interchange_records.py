@@ -71,7 +71,12 @@ def _timestamp(value: object) -> dt.datetime:
         raise PydanticCustomError(
             "datetime_offset", 'must include a UTC offset, like "2025-01-31T20:15:00Z"'
         )
-    return parsed.astimezone(dt.UTC)
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the first day in UTC
+        raise PydanticCustomError(
+            "datetime_range", "is outside the dates that can be recorded"
+        ) from None
 
 
 def _time(value: object) -> dt.time:
@@ -110,16 +115,27 @@ class StrictRecord(BaseModel):
 # -- models -----------------------------------------------------------------------------------
 
 
+def _text(min_length: int | None, max_length: int | None) -> Any:
+    if min_length is None and max_length is None:
+        return str
+    return Annotated[str, StringConstraints(min_length=min_length, max_length=max_length)]
+
+
 def _value_type(spec: FieldSpec) -> Any:
+    """The pydantic type of one field: its bounds are the class's (for a list ``min_length``
+    and ``max_length`` count its items, ``item_max_length`` the characters of each)."""
     one: Any = _PLAIN_TYPES.get(spec.value, spec.value)
     if spec.value is int and (spec.ge is not None or spec.le is not None):
         one = Annotated[int, AfterValidator(_between(spec.ge, spec.le))]
-    elif spec.value is str and (spec.min_length is not None or spec.max_length is not None):
-        one = Annotated[
-            str, StringConstraints(min_length=spec.min_length, max_length=spec.max_length)
-        ]
+    elif spec.value is str:
+        if spec.many:
+            one = _text(None, spec.item_max_length)
+        else:
+            one = _text(spec.min_length, spec.max_length)
     if spec.many:
         one = list[one]
+        if spec.min_length is not None or spec.max_length is not None:
+            one = Annotated[one, Field(min_length=spec.min_length, max_length=spec.max_length)]
     return one | None if spec.optional else one
 
 

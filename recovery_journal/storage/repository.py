@@ -5,8 +5,8 @@ returning (the session saves the database to disk after each call); a method tha
 changes nothing. Inside :meth:`~RepositoryBase.atomic` several such calls share one
 transaction instead: all of them are kept, or none. Records come back in date order, then
 time, then the order they were entered (row id). Validation of values is the caller's job
-(``domain.validation``); the repository keeps only what the schema itself needs (one record
-per day, unique sponsor ids, contacts naming a sponsor that exists).
+(the services, with ``domain.validation``); the repository keeps only what the schema itself
+needs (one record per day, unique sponsor ids, contacts naming a sponsor that exists).
 
 The class is assembled in three parts: ``repository_base.py`` (transactions, the generic
 single-record statements, the settings), ``record_methods.py`` (each kind's methods) and this

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +38,9 @@ class FieldSpec:
     default: Any
     ge: int | None
     le: int | None
-    min_length: int | None
+    min_length: int | None  # of a text its characters, of a list its items
     max_length: int | None
+    item_max_length: int | None  # the characters of each text item of a list
     unique: bool
     refers_to: str | None  # the record kind whose key it names (``sponsors``)
     description: str
@@ -55,27 +56,31 @@ class RecordSpec:
     fields: tuple[FieldSpec, ...]  # in the interchange order; stored-only fields left out
 
 
-def _unwrap(annotation: Any) -> tuple[type, bool, bool]:
-    """``int | None`` → (int, optional, many)."""
+def _unwrap(annotation: Any) -> tuple[type, bool, bool, tuple[Any, ...]]:
+    """``int | None`` → (int, optional, many, the bounds of a list's items):
+    ``tuple[Annotated[str, MaxLen(9)], ...]`` → (str, False, True, (MaxLen(9),))."""
     optional = False
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         optional = len(args) < len(typing.get_args(annotation))
         (annotation,) = args
     if typing.get_origin(annotation) is tuple:
-        return typing.get_args(annotation)[0], optional, True
-    return annotation, optional, False
+        item = typing.get_args(annotation)[0]
+        if typing.get_origin(item) is typing.Annotated:
+            return item.__origin__, optional, True, item.__metadata__
+        return item, optional, True, ()
+    return annotation, optional, False, ()
 
 
-def _bound(info: FieldInfo, kind: type, attribute: str) -> Any:
-    for item in info.metadata:
+def _bound(metadata: Iterable[Any], kind: type, attribute: str) -> Any:
+    for item in metadata:
         if isinstance(item, kind):
             return getattr(item, attribute)
     return None
 
 
 def _field(table: Table, name: str, info: FieldInfo, record_path: tuple[str, ...]) -> FieldSpec:
-    value, optional, many = _unwrap(info.annotation)
+    value, optional, many, item_bounds = _unwrap(info.annotation)
     column = table.c[name]
     refers = next(iter(column.foreign_keys), None)
     default = info.default
@@ -88,10 +93,11 @@ def _field(table: Table, name: str, info: FieldInfo, record_path: tuple[str, ...
         optional=optional,
         required=info.is_required(),
         default=None if default is PydanticUndefined else default,
-        ge=_bound(info, annotated_types.Ge, "ge"),
-        le=_bound(info, annotated_types.Le, "le"),
-        min_length=_bound(info, annotated_types.MinLen, "min_length"),
-        max_length=_bound(info, annotated_types.MaxLen, "max_length"),
+        ge=_bound(info.metadata, annotated_types.Ge, "ge"),
+        le=_bound(info.metadata, annotated_types.Le, "le"),
+        min_length=_bound(info.metadata, annotated_types.MinLen, "min_length"),
+        max_length=_bound(info.metadata, annotated_types.MaxLen, "max_length"),
+        item_max_length=_bound(item_bounds, annotated_types.MaxLen, "max_length"),
         unique=bool(column.unique),
         refers_to=None if refers is None else _KIND_OF_TABLE[refers.column.table.name],
         description=info.description or "",

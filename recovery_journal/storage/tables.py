@@ -1,7 +1,8 @@
 """The journal's record kinds, declared once with sqlmodel (schema version 1).
 
 Each class is the single definition of its kind's fields: type, default, bounds (``ge``,
-``le``, ``min_length``/``max_length``), what it means (``description``), its name in the
+``le``, ``min_length``/``max_length``: of a text its characters, of a list its items; the text
+items of a list are :data:`ListText`), what it means (``description``), its name in the
 interchange files where that differs (``alias``; ``answers.B1`` is ``B1`` inside ``answers``)
 and whether it is in them at all (``exclude=True``: stored only). The class docstring says
 what one record is. From these classes come:
@@ -21,7 +22,9 @@ types of ``column_types.py`` store them by the conventions of ``values.py``. ``i
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
+from annotated_types import MaxLen
 from sqlalchemy import Column, ForeignKey, Index, String
 from sqlmodel import Field, SQLModel
 
@@ -31,7 +34,10 @@ from recovery_journal.domain.models import (
     CONFIDENCE_RANGE,
     CRAVING_RANGE,
     HELPFULNESS_RANGE,
+    LIST_ITEMS_MAX,
+    LONG_TEXT_MAX,
     MOOD_RANGE,
+    SHORT_TEXT_MAX,
     STEP_RANGE,
     Activity,
     ContactMode,
@@ -52,6 +58,9 @@ from recovery_journal.storage.column_types import (
 )
 
 _AUTOINC = {"sqlite_autoincrement": True}
+
+#: One text item of a list (a substance, a tag): a short text.
+ListText = Annotated[str, MaxLen(SHORT_TEXT_MAX)]
 
 
 def _sponsor_ref() -> Column[str]:
@@ -97,8 +106,8 @@ class DayRow(SQLModel, table=True):
     status: DayStatus = Field(
         sa_type=EnumText(DayStatus), description="Whether there was use that day."
     )
-    substances: tuple[str, ...] = Field(
-        default=(), sa_type=JsonList(), description="What was used."
+    substances: tuple[ListText, ...] = Field(
+        default=(), sa_type=JsonList(), max_length=LIST_ITEMS_MAX, description="What was used."
     )
     craving: int | None = Field(
         default=None,
@@ -119,7 +128,10 @@ class DayRow(SQLModel, table=True):
         description="Mood, 1 = very low, 5 = very good.",
     )
     activities: tuple[Activity, ...] = Field(
-        default=(), sa_type=JsonList(Activity), description="Recovery activities done that day."
+        default=(),
+        sa_type=JsonList(Activity),
+        max_length=LIST_ITEMS_MAX,
+        description="Recovery activities done that day.",
     )
     step: int | None = Field(
         default=None,
@@ -127,9 +139,11 @@ class DayRow(SQLModel, table=True):
         le=STEP_RANGE[1],
         description="The step worked on, with step work.",
     )
-    note: str = Field(default="", description="The day's note.")
+    note: str = Field(default="", max_length=LONG_TEXT_MAX, description="The day's note.")
     amount: str = Field(
-        default="", description='How much was used, in my own words (e.g. "3 drinks").'
+        default="",
+        max_length=SHORT_TEXT_MAX,
+        description='How much was used, in my own words (e.g. "3 drinks").',
     )
     entered_at: dt.datetime | None = Field(
         default=None,
@@ -150,9 +164,11 @@ class MeetingRow(SQLModel, table=True):
     time: dt.time | None = Field(default=None, sa_type=ClockTime, description="Start time.")
     fellowship: Fellowship = Field(sa_type=EnumText(Fellowship), description="The fellowship.")
     fellowship_label: str | None = Field(
-        default=None, description="The fellowship's name, when it is `other`."
+        default=None,
+        max_length=SHORT_TEXT_MAX,
+        description="The fellowship's name, when it is `other`.",
     )
-    name: str = Field(default="", description="The meeting's name.")
+    name: str = Field(default="", max_length=SHORT_TEXT_MAX, description="The meeting's name.")
     format: MeetingFormat = Field(
         default=MeetingFormat.IN_PERSON,
         sa_type=EnumText(MeetingFormat),
@@ -175,7 +191,7 @@ class MeetingRow(SQLModel, table=True):
         le=HELPFULNESS_RANGE[1],
         description="How helpful it felt.",
     )
-    notes: str = Field(default="", description="Notes.")
+    notes: str = Field(default="", max_length=LONG_TEXT_MAX, description="Notes.")
 
 
 class SponsorRow(SQLModel, table=True):
@@ -185,9 +201,13 @@ class SponsorRow(SQLModel, table=True):
     __table_args__ = _AUTOINC
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(
-        unique=True, min_length=1, alias="id", description="A short id that names the sponsor."
+        unique=True,
+        min_length=1,
+        max_length=SHORT_TEXT_MAX,
+        alias="id",
+        description="A short id that names the sponsor.",
     )
-    name: str = Field(min_length=1, description="Name or nickname.")
+    name: str = Field(min_length=1, max_length=SHORT_TEXT_MAX, description="Name or nickname.")
     started_on: dt.date | None = Field(
         default=None, sa_type=IsoDate, description="When the sponsorship started."
     )
@@ -207,7 +227,11 @@ class SponsorContactRow(SQLModel, table=True):
         default=None, sa_type=ClockTime, description="Time of the contact."
     )
     sponsor_key: str | None = Field(
-        default=None, sa_column=_sponsor_ref(), alias="sponsor_id", description="Which sponsor."
+        default=None,
+        sa_column=_sponsor_ref(),
+        max_length=SHORT_TEXT_MAX,
+        alias="sponsor_id",
+        description="Which sponsor.",
     )
     mode: ContactMode = Field(sa_type=EnumText(ContactMode), description="How we were in touch.")
     initiated_by: Initiator = Field(
@@ -222,9 +246,12 @@ class SponsorContactRow(SQLModel, table=True):
         default=None, ge=DURATION_RANGE[0], le=DURATION_RANGE[1], description="Length in minutes."
     )
     topics: tuple[Topic, ...] = Field(
-        default=(), sa_type=JsonList(Topic), description="What we talked about."
+        default=(),
+        sa_type=JsonList(Topic),
+        max_length=LIST_ITEMS_MAX,
+        description="What we talked about.",
     )
-    notes: str = Field(default="", description="Notes.")
+    notes: str = Field(default="", max_length=LONG_TEXT_MAX, description="Notes.")
 
 
 class AllianceCheckinRow(SQLModel, table=True):
@@ -236,7 +263,11 @@ class AllianceCheckinRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     date: dt.date = Field(sa_type=IsoDate, index=True, description="The day of the check-in.")
     sponsor_key: str | None = Field(
-        default=None, sa_column=_sponsor_ref(), alias="sponsor_id", description="Which sponsor."
+        default=None,
+        sa_column=_sponsor_ref(),
+        max_length=SHORT_TEXT_MAX,
+        alias="sponsor_id",
+        description="Which sponsor.",
     )
     b1: int | None = _answer("B1")
     b2: int | None = _answer("B2")
@@ -246,7 +277,7 @@ class AllianceCheckinRow(SQLModel, table=True):
     g2: int | None = _answer("G2")
     t1: int | None = _answer("T1")
     t2: int | None = _answer("T2")
-    note: str = Field(default="", description="Note.")
+    note: str = Field(default="", max_length=LONG_TEXT_MAX, description="Note.")
 
 
 class JournalEntryRow(SQLModel, table=True):
@@ -258,9 +289,11 @@ class JournalEntryRow(SQLModel, table=True):
     created_at: dt.datetime = Field(
         sa_type=UtcTimestamp, index=True, description="When the entry was written."
     )
-    title: str = Field(default="", description="Title.")
-    body: str = Field(description="The text.")
-    tags: tuple[str, ...] = Field(default=(), sa_type=JsonList(), description="Tags.")
+    title: str = Field(default="", max_length=SHORT_TEXT_MAX, description="Title.")
+    body: str = Field(max_length=LONG_TEXT_MAX, description="The text.")
+    tags: tuple[ListText, ...] = Field(
+        default=(), sa_type=JsonList(), max_length=LIST_ITEMS_MAX, description="Tags."
+    )
     date: dt.date | None = Field(
         default=None, sa_type=IsoDate, description="The day the entry is about, if any."
     )
@@ -274,7 +307,7 @@ class AnchorEventRow(SQLModel, table=True):
     __table_args__ = _AUTOINC
     id: int | None = Field(default=None, primary_key=True)
     date: dt.date = Field(sa_type=IsoDate, description="The day.")
-    label: str = Field(min_length=1, description="What happened.")
+    label: str = Field(min_length=1, max_length=SHORT_TEXT_MAX, description="What happened.")
 
 
 class CallListRow(SQLModel, table=True):
@@ -283,9 +316,13 @@ class CallListRow(SQLModel, table=True):
     __tablename__ = "call_list_person"
     __table_args__ = _AUTOINC
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(min_length=1, description="Name.")
-    role: str = Field(default="", description="Who they are to me (sponsor, friend, helpline…).")
-    phone: str = Field(default="", description="Phone number.")
+    name: str = Field(min_length=1, max_length=SHORT_TEXT_MAX, description="Name.")
+    role: str = Field(
+        default="",
+        max_length=SHORT_TEXT_MAX,
+        description="Who they are to me (sponsor, friend, helpline…).",
+    )
+    phone: str = Field(default="", max_length=SHORT_TEXT_MAX, description="Phone number.")
 
 
 #: The class of every record kind, by its ``JournalData`` attribute (as ``rows.CODECS``).

@@ -40,9 +40,9 @@ import sys, time
 from pathlib import Path
 import recovery_journal.app  # the entry point's own imports
 from PySide6.QtCore import QTimer
-from recovery_journal.ui.application import Launcher, make_application
-from recovery_journal.ui.prefs import Prefs
-from recovery_journal.ui.theme import apply_theme
+from recovery_journal.ui.app.application import Launcher, make_application
+from recovery_journal.ui.app.prefs import Prefs
+from recovery_journal.ui.common.theme import apply_theme
 
 app = make_application(sys.argv[:1])
 prefs = Prefs(Path(sys.argv[2]))

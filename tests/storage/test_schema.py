@@ -11,7 +11,12 @@ import pytest
 from sqlalchemy import Table, insert
 from storage_samples import sample_data, strip_ids
 
-from recovery_journal.domain.models import JournalData
+from recovery_journal.domain.models import (
+    LIST_ITEMS_MAX,
+    LONG_TEXT_MAX,
+    SHORT_TEXT_MAX,
+    JournalData,
+)
 from recovery_journal.storage import queries
 from recovery_journal.storage.database import JournalDatabase
 from recovery_journal.storage.repository import JournalRepository
@@ -27,7 +32,10 @@ def _python_type(annotation: Any) -> tuple[Any, bool, bool]:
         optional = True
         (annotation,) = args
     if typing.get_origin(annotation) is tuple:
-        return typing.get_args(annotation)[0], optional, True
+        item = typing.get_args(annotation)[0]
+        if typing.get_origin(item) is typing.Annotated:  # a bounded text item
+            item = item.__origin__
+        return item, optional, True
     return annotation, optional, False
 
 
@@ -57,6 +65,23 @@ def test_the_description_follows_the_classes() -> None:
     checkins = {f.column: f for f in RECORDS["checkins"].fields}
     assert checkins["r2"].path == ("answers", "R2") == checkins["r2"].record_path
     assert RECORDS["days"].about.startswith("One per recorded day.")
+
+
+def test_every_text_and_list_of_a_record_is_bounded() -> None:
+    """The limits of an import (issue 10) are the schema's bounds, from ``domain``."""
+    days = {f.column: f for f in RECORDS["days"].fields}
+    assert days["note"].max_length == LONG_TEXT_MAX
+    assert days["amount"].max_length == SHORT_TEXT_MAX
+    assert (days["substances"].max_length, days["substances"].item_max_length) == (
+        LIST_ITEMS_MAX,
+        SHORT_TEXT_MAX,
+    )
+    for spec in RECORDS.values():
+        for field in spec.fields:
+            if field.value is str or field.many:
+                assert field.max_length is not None, (spec.attribute, field.column)
+            if field.many and field.value is str:
+                assert field.item_max_length == SHORT_TEXT_MAX, (spec.attribute, field.column)
 
 
 def _values(attribute: str, record: Any) -> dict[str, Any]:
