@@ -129,8 +129,9 @@ def _contacts(data: JournalData, week: dt.date, end: dt.date) -> list[SponsorCon
     kept = []
     for c in data.contacts:
         if week <= c.date <= end or (c.two_way and c.date == latest_before):
-            kept.append(SponsorContact(c.date, c.mode, initiated_by=c.initiated_by,
-                                       two_way=c.two_way))
+            kept.append(
+                SponsorContact(c.date, c.mode, initiated_by=c.initiated_by, two_way=c.two_way)
+            )
     return kept
 
 
@@ -178,3 +179,44 @@ def _entries(data: JournalData, start: dt.date, end: dt.date) -> list[JournalEnt
                 )
             )
     return kept
+
+
+# -- the sponsors a person makes review files for -------------------------------------------------
+
+#: The longest name on a review file, or of a sponsor it is for.
+NAME_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """A sponsor a person makes review files for: the name they gave and the sponsor's code
+    (checked when it was entered; kept in its written form)."""
+
+    name: str
+    code: str
+
+    def entry(self) -> str:
+        """How the ``review_recipients`` setting keeps it."""
+        return f"{self.code} {self.name}"
+
+
+def recipients(settings: Settings) -> list[Recipient]:
+    """The ``review_recipients`` setting, in the order entered (malformed entries skipped)."""
+    found = []
+    for entry in settings.review_recipients:
+        code, _, name = entry.partition(" ")
+        if code and name.strip():
+            found.append(Recipient(name.strip(), code))
+    return found
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` can't be the name on a review file or of a sponsor, or ``None``."""
+    text = name.strip()
+    if not text:
+        return "Please enter a name."
+    if len(text) > NAME_MAX:
+        return f"A name can be at most {NAME_MAX} characters long."
+    if any(not c.isprintable() for c in text):
+        return "A name can't hold control characters."
+    return None

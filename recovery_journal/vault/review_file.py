@@ -12,6 +12,7 @@ whatever the input, and checks every length before any key agreement.
 
 from __future__ import annotations
 
+import errno
 import hmac
 import secrets
 import struct
@@ -26,7 +27,6 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from recovery_journal.vault.atomic import explain_os_error
 from recovery_journal.vault.crypto import wipe
-from recovery_journal.vault.errors import VaultAccessError
 from recovery_journal.vault.format import NONCE_LEN, TAG_LEN, Reader
 from recovery_journal.vault.reading import FileTooLargeError, NotRegularFileError, read_regular
 from recovery_journal.vault.sharing_errors import (
@@ -219,4 +219,6 @@ def read_review_file(path: Path) -> bytes:
     except FileTooLargeError:
         raise ReviewFileDamagedError("It is far larger than any review file can be.") from None
     except OSError as error:
-        raise VaultAccessError(explain_os_error(error, reading=True)) from error
+        if error.errno == errno.ELOOP:
+            raise NotAReviewFileError(f"({path} is a loop of symbolic links.)") from None
+        raise ReviewFileError(explain_os_error(error, reading=True)) from error

@@ -10,6 +10,7 @@ public key is derived again from the private key and must match.
 
 from __future__ import annotations
 
+import errno
 import secrets
 import struct
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from recovery_journal.vault.crypto import (
     passphrase_bytes,
     wipe,
 )
-from recovery_journal.vault.errors import CorruptHeaderError, SaveError, VaultAccessError
+from recovery_journal.vault.errors import CorruptHeaderError, SaveError
 from recovery_journal.vault.format import (
     KDF_ARGON2ID,
     MAX_SALT,
@@ -41,6 +42,7 @@ from recovery_journal.vault.reading import FileTooLargeError, NotRegularFileErro
 from recovery_journal.vault.sharing_errors import (
     NotASponsorKeyError,
     SponsorKeyDamagedError,
+    SponsorKeyError,
     SponsorKeyExistsError,
     SponsorKeyMissingError,
     SponsorKeyVersionError,
@@ -230,7 +232,9 @@ def read_key_file(path: Path) -> bytes:
     except FileTooLargeError:
         raise SponsorKeyDamagedError("It is far larger than a sponsor key can be.") from None
     except OSError as error:
-        raise VaultAccessError(explain_os_error(error, reading=True)) from error
+        if error.errno == errno.ELOOP:
+            raise NotASponsorKeyError(f"({path} is a loop of symbolic links.)") from None
+        raise SponsorKeyError(explain_os_error(error, reading=True)) from error
 
 
 def write_key_file(path: Path, blob: bytes, *, replace_existing: bool = False) -> bool:

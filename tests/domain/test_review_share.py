@@ -35,11 +35,18 @@ def shown(data: JournalData, period, include_notes: bool) -> dict:
         "weeks": [week_cells(row) for row in content.weeks],
         "milestones": milestone_groups(content),
         "next": next_milestone_text(content),
-        "counts": (content.window, content.meeting_weeks, content.contact_weeks,
-                   content.checkins, content.meeting_days, content.tracking_start),
+        "counts": (
+            content.window,
+            content.meeting_weeks,
+            content.contact_weeks,
+            content.checkins,
+            content.meeting_days,
+            content.tracking_start,
+        ),
         "notes": (content.day_notes, content.journal),
-        "charts": {name: CHARTS[name].series(data, period.start, period.end)
-                   for name in REPORT_CHARTS},
+        "charts": {
+            name: CHARTS[name].series(data, period.start, period.end) for name in REPORT_CHARTS
+        },
     }
 
 
@@ -122,7 +129,9 @@ def test_notes_come_only_from_the_period(demo):
 def test_an_entry_keeps_its_day_whatever_the_reader_s_time_zone():
     late = dt.datetime(2026, 3, 1, 23, 30, tzinfo=dt.UTC)
     data = JournalData(journal_entries=(JournalEntry(late, "words"),))
-    subset = shared_records(data, dt.date(2026, 2, 1), dt.date(2026, 3, 31), SharedParts(notes=True))
+    subset = shared_records(
+        data, dt.date(2026, 2, 1), dt.date(2026, 3, 31), SharedParts(notes=True)
+    )
     (entry,) = subset.journal_entries
     assert entry.date == late.astimezone().date()
     assert dataclasses.replace(entry, date=None).created_at == late
