@@ -121,11 +121,10 @@ def _key_path(ctx: CliContext) -> Path:
 
 
 def _open_key(ctx: CliContext) -> Any:
-    from recovery_journal.services.sponsor_key import open_key
-    from recovery_journal.vault.sponsor_key import read_key_file
+    from recovery_journal.services.sponsor_key import check_key_file, open_key
 
     path = _key_path(ctx)
-    read_key_file(path)  # a missing or odd key is refused before the passphrase is asked for
+    check_key_file(path)  # a missing or odd key is refused before the passphrase is asked for
     return open_key(path, ctx.secrets.existing("Sponsor key passphrase: "))
 
 
@@ -135,9 +134,9 @@ def _code_lines(code: str) -> str:
 
 
 def cmd_key_init(args: argparse.Namespace, ctx: CliContext) -> int:
+    from recovery_journal.services.errors import SponsorKeyExistsError
     from recovery_journal.services.session import kdf_for_memory
     from recovery_journal.services.sponsor_key import create_key
-    from recovery_journal.vault.sharing_errors import SponsorKeyExistsError
 
     path = _key_path(ctx)
     if path.exists():
@@ -239,13 +238,13 @@ def _period(args: argparse.Namespace, ctx: CliContext, data: Any) -> Any:
 def cmd_review_make(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.cli.vault_commands import open_session
     from recovery_journal.domain.review_share import SharedParts, recipients
+    from recovery_journal.services.errors import SponsorCodeError
     from recovery_journal.services.files import check_target
     from recovery_journal.services.review_files import (
         ReviewRequest,
         make_review_file,
         recipient_for,
     )
-    from recovery_journal.vault.sharing_errors import SponsorCodeError
 
     check_target(args.output, ctx.vault)
     session = open_session(ctx)
@@ -297,10 +296,13 @@ def cmd_review_make(args: argparse.Namespace, ctx: CliContext) -> int:
 def cmd_review_open(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.cli.review_text import review_text
     from recovery_journal.services.paths import kept_reviews_dir
-    from recovery_journal.services.review_files import KeptReviews, open_review_file
-    from recovery_journal.vault.review_file import read_review_file
+    from recovery_journal.services.review_files import (
+        KeptReviews,
+        check_review_file,
+        open_review_file,
+    )
 
-    read_review_file(args.file)  # refused before the passphrase is asked for
+    check_review_file(args.file)  # refused before the passphrase is asked for
     key = _open_key(ctx)
     try:
         review, blob = open_review_file(args.file, key)

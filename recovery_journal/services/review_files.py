@@ -272,6 +272,12 @@ def remove_recipient(session: Any, name: str) -> None:
 # -- opening and keeping received files -----------------------------------------------------------
 
 
+def check_review_file(path: Path) -> None:
+    """Refuse what can't be a review file (missing, a pipe, too large, not ours, a newer
+    version, cut short) before a passphrase is asked for."""
+    parse_review_file(read_review_file(Path(path)))
+
+
 def read_review(blob: bytes, key: SponsorKey) -> ReceivedReview:
     header, content = open_sealed(blob, key.pair)
     return parse_review_document(content, header.file_id.hex())

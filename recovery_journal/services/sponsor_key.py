@@ -18,6 +18,7 @@ from recovery_journal.vault.sponsor_key import (
     SponsorKeyPair,
     new_key_file,
     open_key_file,
+    parse_key_file,
     read_key_file,
     rewrap_key_file,
     write_key_file,
@@ -53,6 +54,11 @@ class SponsorKey:
 
 def key_exists(path: Path) -> bool:
     return Path(path).exists()
+
+
+def check_key_file(path: Path) -> None:
+    """Refuse a missing, odd or damaged key file before a passphrase is asked for."""
+    parse_key_file(read_key_file(Path(path)))
 
 
 def create_key(path: Path, passphrase: str, kdf: KdfParams | None = None) -> str:
