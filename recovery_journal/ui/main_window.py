@@ -505,7 +505,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from recovery_journal.ui.about import show_about
 
-        show_about(self)
+        show_about(self, self.vault_path, demo=self.demo)
 
     def back_up(self) -> None:
         if self.controller is not None and self.controller.is_unlocked:
