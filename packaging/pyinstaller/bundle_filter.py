@@ -84,9 +84,7 @@ def system_library_table(path: Path = SYSTEM_LIBRARIES) -> list[tuple[str, str, 
 
 def elf_needed(path: str) -> list[str]:
     """The DT_NEEDED names of an ELF file (its direct dependencies), read with objdump."""
-    out = subprocess.run(
-        ["objdump", "-p", path], check=True, capture_output=True, text=True
-    ).stdout
+    out = subprocess.run(["objdump", "-p", path], check=True, capture_output=True, text=True).stdout
     return re.findall(r"^\s*NEEDED\s+(\S+)", out, flags=re.MULTILINE)
 
 
@@ -145,9 +143,7 @@ def trim(
         kept = [entry for entry in kept if entry[0] in reached]
     gone = set(dropped)
     datas = [
-        entry
-        for entry in datas
-        if not (entry[2] == "SYMLINK" and _symlink_target(entry) in gone)
+        entry for entry in datas if not (entry[2] == "SYMLINK" and _symlink_target(entry) in gone)
     ]
     return kept, datas, sorted(dropped)
 

@@ -43,9 +43,7 @@ def test_the_entry_starts_the_program_by_its_absolute_path(tmp_path: Path, progr
         subprocess.run(["desktop-file-validate", str(prefix / ENTRY)], check=True)
 
 
-def test_uninstall_removes_the_entry_and_links_but_not_the_journal(
-    tmp_path: Path, program
-) -> None:
+def test_uninstall_removes_the_entry_and_links_but_not_the_journal(tmp_path: Path, program) -> None:
     prefix = tmp_path / "prefix"
     journal = prefix / "share/recovery-journal/journal.rjvault"
     journal.parent.mkdir(parents=True)
