@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from recovery_journal.vault import platform
 from recovery_journal.vault.errors import SaveError
 
 TEMP_MARKER = ".tmp-"
@@ -38,13 +39,7 @@ def explain_os_error(error: OSError) -> str:
 
 
 def fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    platform.sync_directory(folder)
 
 
 def atomic_write(target: Path, data: bytes) -> bool:
@@ -67,11 +62,11 @@ def atomic_write(target: Path, data: bytes) -> bool:
             written = os.write(fd, view)
             view = view[written:]
         _step("written")
-        os.fsync(fd)
+        platform.sync_file(fd)
         _step("synced")
         os.close(fd)
         fd = None
-        os.replace(tmp, target)
+        platform.replace_file(tmp, target)
         _step("replaced")
     except OSError as error:
         _discard(fd, tmp)

@@ -11,11 +11,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import hmac
-import os
 import secrets
 from pathlib import Path
 
-from recovery_journal.vault import backups, recovery_code
+from recovery_journal.vault import backups, platform, recovery_code
 from recovery_journal.vault.atomic import (
     atomic_write,
     ensure_private_dir,
@@ -496,5 +495,4 @@ def default_vault_path(data_dir: Path) -> Path:
 
 def ensure_file_private(path: Path) -> None:
     """Tighten a file to 0600 (used for exported files that are not encrypted)."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    platform.restrict_to_owner(path)
