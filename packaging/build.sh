@@ -49,13 +49,16 @@ fi
 python=""
 for candidate in "${PYTHON:-}" python3.11 python3 /usr/bin/python3.11; do
   [ -n "$candidate" ] && command -v "$candidate" >/dev/null || continue
-  if "$candidate" -c 'import sys, sysconfig
-sys.exit(not (sys.version_info[:2] == (3, 11) and sysconfig.get_config_var("Py_ENABLE_SHARED")))'
+  # 3.11, built with a shared libpython that can be loaded (PyInstaller copies it).
+  if "$candidate" -c 'import ctypes, sys, sysconfig
+assert sys.version_info[:2] == (3, 11) and sysconfig.get_config_var("Py_ENABLE_SHARED")
+ctypes.CDLL(sysconfig.get_config_var("INSTSONAME"))' 2>/dev/null
   then python="$candidate"; break; fi
 done
 if [ -z "$python" ]; then
-  echo "error: the bundle needs Python 3.11 built with a shared libpython (Debian's python3.11" >&2
-  echo "is; with pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared pyenv install 3.11)" >&2
+  echo "error: the bundle needs Python 3.11 with its shared library. On Debian 12:" >&2
+  echo "  sudo apt-get install python3.11-venv libpython3.11" >&2
+  echo "(with pyenv: PYTHON_CONFIGURE_OPTS=--enable-shared pyenv install 3.11)" >&2
   exit 1
 fi
 
