@@ -89,9 +89,16 @@ rm -rf "$work/dist"
   exit 1
 }
 bundle="$work/dist/$name"
-# A Python built from source (pyenv) keeps its debug symbols: 23 MB of libpython, 5.5 MB
-# without. Only libpython is stripped: strip breaks the libraries that wheels vendor.
-strip --strip-debug "$bundle"/_internal/libpython3*.so*
+# Debug symbols out (24 MB): from our own Python (libpython, lib-dynload: pyenv keeps them)
+# and from wheel modules patchelf never edited. Not from auditwheel's vendored libraries or
+# the modules that point at them (an RPATH/RUNPATH, or a *.libs folder): strip breaks those
+# (numpy's OpenBLAS: "ELF load command address/offset not page-aligned").
+strip --strip-debug "$bundle"/_internal/libpython3*.so* "$bundle"/_internal/python3*/lib-dynload/*.so
+while IFS= read -r -d '' file; do
+  objdump -h "$file" 2>/dev/null | grep -q ' \.debug_info ' || continue
+  objdump -p "$file" | grep -qE '^ *(RPATH|RUNPATH) ' && continue
+  strip --strip-debug "$file"
+done < <(find "$bundle/_internal" -type f -name '*.so*' ! -path '*.libs/*' ! -path '*/lib-dynload/*' -print0)
 # The programs must start without this checkout: the bundle is self-contained.
 env -i PATH=/usr/bin:/bin HOME=/nonexistent "$bundle/$name-cli" --version
 env -i PATH=/usr/bin:/bin HOME=/nonexistent "$bundle/$name" --version
