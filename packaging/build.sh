@@ -103,6 +103,10 @@ done < <(find "$bundle/_internal" -type f -name '*.so*' ! -path '*.libs/*' ! -pa
 env -i PATH=/usr/bin:/bin HOME=/nonexistent "$bundle/$name-cli" --version
 env -i PATH=/usr/bin:/bin HOME=/nonexistent "$bundle/$name" --version
 
+# The newest glibc symbol version any file of the bundle uses: the oldest glibc it runs on.
+glibc=$(find "$bundle" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + \
+  2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+
 # Reproducible archives: fixed order, owner and times (the last commit's date).
 export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}"
 tar_flags=(--sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH")
@@ -117,7 +121,7 @@ mkdir -p "$stage/$top"
 cp -a "$bundle/." "$stage/$top/"
 bash "$linux/share-files.sh" "$stage/$top/share"
 install -m755 "$linux/install.sh" "$stage/$top/install.sh"
-install -m644 "$linux/BUNDLE-README.txt" "$stage/$top/README.txt"
+sed "s/@GLIBC@/$glibc/" "$linux/BUNDLE-README.txt" >"$stage/$top/README.txt"
 tarball="dist/$name-$version-linux-$arch.tar.gz"
 tar -C "$stage" "${tar_flags[@]}" -cf - "$top" | gzip -n -6 >"$tarball"
 
@@ -134,9 +138,6 @@ if [ "$make_deb" = 1 ]; then
   bash "$linux/share-files.sh" "$pkg/usr/share"
   install -m644 "$linux/debian/copyright" "$pkg/usr/share/doc/$name/copyright"
   install -m755 "$linux/debian/postrm" "$pkg/DEBIAN/postrm"
-  # The newest glibc symbol any file of the bundle uses: the oldest libc6 it runs with.
-  glibc=$(find "$pkg/opt" -type f \( -name '*.so*' -o -perm -u+x \) -exec objdump -T {} + \
-    2>/dev/null | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
   depends="libc6 (>= $glibc)"
   recommends=""
   while read -r field _ packages; do
