@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.application import Launcher
-from recovery_journal.ui.main_window import MainWindow
-from recovery_journal.ui.prefs import Prefs
-from recovery_journal.ui.worker import busy_count
+from recovery_journal.ui.app.application import Launcher
+from recovery_journal.ui.app.main_window import MainWindow
+from recovery_journal.ui.app.prefs import Prefs
+from recovery_journal.ui.common.worker import busy_count
 from tests.conftest import FAST_KDF
 
 PASSPHRASE = "steady morning light"

@@ -1,4 +1,4 @@
-"""ui/session_events.py: each platform's "lock now" messages (platform faked)."""
+"""ui/lock/session_events.py: each platform's "lock now" messages (platform faked)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from ctypes import wintypes
 import pytest
 from PySide6.QtCore import QByteArray, QObject
 
-from recovery_journal.ui import session_events as events
+from recovery_journal.ui.lock import session_events as events
 
 
 @pytest.mark.parametrize(
