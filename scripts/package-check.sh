@@ -120,12 +120,16 @@ secret="a passphrase for the package check"
 printf '%s\n%s\n' "$secret" "$secret" |
   person recovery-journal-cli --password-stdin init --kdf-memory-mib 64 >"$scratch/init.txt"
 grep -q "recovery code" "$scratch/init.txt" || fail "init printed no recovery code"
-printf '%s\n' "$secret" | person recovery-journal-cli --password-stdin \
-  log day --status abstinent --craving 2 --note "Called Sam."
+# As the README shows it: the note from standard input after the passphrase (--note -).
+printf '%s\n%s\n' "$secret" "Called Sam." | person recovery-journal-cli --password-stdin \
+  log day --status abstinent --craving 2 --note -
 printf '%s\n' "$secret" | person recovery-journal-cli --password-stdin stats --json \
   >"$scratch/stats.json"
 grep -q '"abstinent": 1,' "$scratch/stats.json" ||
   fail "stats did not report the day: $(head -c 300 "$scratch/stats.json")"
+printf '%s\n' "$secret" | person recovery-journal-cli --password-stdin \
+  export --format json -o "$scratch/export.json" >/dev/null
+grep -q '"note": "Called Sam."' "$scratch/export.json" || fail "the note given with --note - was not kept"
 journal="$scratch/home/.local/share/recovery-journal/journal.rjvault"
 [ -f "$journal" ] || fail "the journal is not where the README says: $journal"
 
