@@ -162,12 +162,13 @@ class SponseesView(QWidget):
     def open_file(self, path: Path) -> bool:
         """Open a review file made for this key and keep it; False (with the reason shown)
         when it can't be."""
+        from recovery_journal.services.errors import VaultError
         from recovery_journal.services.review_files import open_review_file
 
         try:
             review, blob = open_review_file(Path(path), self.key)
             self.kept.keep(blob)
-        except (OSError, ValueError) as error:
+        except (VaultError, OSError, ValueError) as error:
             self.message.show_message(getattr(error, "message", None) or str(error))
             return False
         self.message.clear_message()
