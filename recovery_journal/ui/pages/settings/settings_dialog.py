@@ -42,6 +42,7 @@ from recovery_journal.ui.common.theme import text_size as current_text_size
 from recovery_journal.ui.common.undo import undo_actions
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.pages.settings.safety_tab import SafetyTab
+from recovery_journal.ui.pages.settings.sponsor_key_tab import SponsorKeyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
@@ -242,6 +243,8 @@ class SettingsDialog(QDialog):
         )
         column.addStretch(1)
         self.tabs.addTab(ScrollBody(self.tabs, appearance), "Appearance")
+        self.sponsor_key = SponsorKeyTab(controller, self.tabs)
+        self.tabs.addTab(ScrollBody(self.tabs, self.sponsor_key), "For sponsors")
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
