@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from recovery_journal.domain.models import CallListPerson, Sponsor
 from recovery_journal.ui.app.prefs import Prefs
-from recovery_journal.ui.common import helplines, icons
+from recovery_journal.ui.common import helplines, icons, screen_fit
 from recovery_journal.ui.common.messages import open_error_text
 from recovery_journal.ui.common.widgets import BusyRow, FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.common.worker import run_in_background
@@ -261,6 +261,11 @@ class FirstRunWizard(QWizard):
             button = self.button(which)
             button.setAccessibleName(button.text().replace("&", "").strip("<> "))
         self.currentIdChanged.connect(self._name_buttons)
+        # Room for the welcome page's paragraphs at any text size (QWizard would size itself
+        # to its first page's squeezed hint); made to fit the screen when it is shown.
+        line = self.fontMetrics().height()
+        self.resize(self.sizeHint().expandedTo(QSize(line * 46, line * 40)))
+        screen_fit.install()
 
     @property
     def prefs(self) -> Prefs:
