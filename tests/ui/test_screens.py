@@ -237,7 +237,8 @@ window.show()
 app.processEvents()
 found = {"ratio": window.devicePixelRatio(), "area": screen_fit.available_area(window).getRect()}
 def inside(w):
-    return screen_fit.available_area(w).contains(w.geometry().marginsAdded(screen_fit.frame_margins(w)))
+    framed = w.geometry().marginsAdded(screen_fit.frame_margins(w))
+    return screen_fit.available_area(w).contains(framed)
 found["window"] = inside(window)
 for name, dialog in (("settings", SettingsDialog(window.controller, window)),
                      ("export", ExportReportDialog(session, window.controller.today, window))):
