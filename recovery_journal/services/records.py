@@ -146,8 +146,12 @@ class RecordsMixin:
     def is_empty(self) -> bool:
         return self.repository.is_empty()
 
-    def search(self, text: str, *, limit: int = 100) -> list[SearchHit]:
-        return self.repository.search(text, limit=limit)
+    def search(
+        self, text: str, *, limit: int = 100, mark: tuple[str, str] = ("", "")
+    ) -> list[SearchHit]:
+        """Entries and day notes holding every word of ``text``; ``mark`` wraps the words
+        found in each snippet (for showing them highlighted)."""
+        return self.repository.search(text, limit=limit, mark=mark)
 
     # -- writes of one record ---------------------------------------------------------------
     def update_settings(self, **changes: Any) -> Settings:

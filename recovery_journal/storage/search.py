@@ -7,17 +7,17 @@ construct, and the query is clearer written as the SQL that FTS5 documents.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import sqlite3
 from dataclasses import dataclass
 from typing import Literal
+
+from recovery_journal.domain.search_words import search_words
 
 SearchKind = Literal["journal_entry", "day"]
 
 #: Full-text indexes, kept in step with their tables by triggers (``migrations.py``).
 FTS_TABLES: tuple[str, ...] = ("journal_entry_fts", "day_record_fts")
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 _SQL = """
 SELECT 'journal_entry' AS kind, e.id, COALESCE(e.date, substr(e.created_at, 1, 10)),
@@ -55,7 +55,7 @@ def fts_query(text: str) -> str:
     Each word is quoted, so user text can never be read as FTS syntax (``NEAR``, ``*``,
     ``"``, ``(``, ``col:``). Returns ``""`` when there is no word to look for.
     """
-    words = _WORD.findall(text)
+    words = search_words(text)
     return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QFormLayout,
@@ -19,13 +20,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from recovery_journal.domain.models import JournalEntry
+from recovery_journal.domain.search_words import found_spans
 from recovery_journal.ui.common import theme
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named
+from recovery_journal.ui.pages.journal.delegate import marker_colour
 
 
 def split_tags(text: str) -> tuple[str, ...]:
@@ -114,8 +118,36 @@ class EntryEditor(QWidget):
         self.date.set_value(entry.date if entry else None)
         self.tags.setText(", ".join(entry.tags) if entry else "")
         self.body.setPlainText(entry.body if entry else "")
+        self.body.setExtraSelections([])
         self.message.clear_message()
         self._loading = False
+
+    def show_found(self, query: str) -> None:
+        """Mark the words a search found in the entry (bold, underlined, on the highlighter
+        colour) and put the cursor at the first; the marks go when the text is changed."""
+        marks = []
+        look = QTextCharFormat()
+        look.setBackground(marker_colour(theme.is_dark(self)))
+        look.setFontWeight(QFont.Weight.Bold)
+        look.setFontUnderline(True)
+        for start, length in found_spans(self.body.toPlainText(), query):
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = QTextCursor(self.body.document())
+            mark.cursor.setPosition(start)
+            mark.cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+            mark.format = look
+            marks.append(mark)
+        self.body.setExtraSelections(marks)
+        if marks:
+            first = QTextCursor(self.body.document())
+            first.setPosition(marks[0].cursor.selectionStart())
+            self.body.setTextCursor(first)
+            self.body.ensureCursorVisible()
+
+    @property
+    def found_marks(self) -> list[str]:
+        """The words marked as found (tests and screen readers' descriptions)."""
+        return [mark.cursor.selectedText() for mark in self.body.extraSelections()]
 
     def set_known_tags(self, tags: Sequence[str]) -> None:
         self._completer_model.setStringList(list(tags))
@@ -144,4 +176,6 @@ class EntryEditor(QWidget):
 
     def _changed(self) -> None:
         if not self._loading:
+            if self.body.extraSelections():
+                self.body.setExtraSelections([])  # the marks would slide off their words
             self.edited.emit()

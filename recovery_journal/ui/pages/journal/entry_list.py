@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from recovery_journal.domain.models import JournalEntry
 from recovery_journal.ui.common.record_table import name_clear_button
 from recovery_journal.ui.common.widgets import named, wrapped
-from recovery_journal.ui.pages.journal.delegate import TwoLineDelegate
+from recovery_journal.ui.pages.journal.delegate import FOUND_ROLE, TwoLineDelegate
 from recovery_journal.ui.pages.journal.model import EntriesModel, nice_date
 
 if TYPE_CHECKING:
@@ -36,6 +36,25 @@ if TYPE_CHECKING:
 #: Searching starts after this pause in typing.
 SEARCH_PAUSE_MS = 150
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+#: What the search wraps the words it found in (private-use characters, never typed).
+MARKS = ("\ue000", "\ue001")
+
+
+def unmarked(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """The snippet without its marks, and ``(start, length)`` of each marked word."""
+    opening, closing = MARKS
+    text: list[str] = []
+    found: list[tuple[int, int]] = []
+    start = -1
+    for char in snippet:
+        if char == opening:
+            start = len(text)
+        elif char == closing and start >= 0:
+            found.append((start, len(text) - start))
+            start = -1
+        else:
+            text.append(char)
+    return "".join(text), found
 
 
 class EntryList(QWidget):
@@ -50,6 +69,7 @@ class EntryList(QWidget):
     ) -> None:
         super().__init__(parent)
         self.controller = controller
+        self.query = ""  # the search the results are for
         self._before_search = before_search
         self._selecting = False
         self._search_timer = QTimer(self)
@@ -145,12 +165,14 @@ class EntryList(QWidget):
         self._search_timer.stop()
         text = self.search.text().strip()
         if not text:
+            self.query = ""
             self.lists.setCurrentWidget(self.entries)
             self.found.setText("")
             self.empty.setVisible(self.model.rowCount() == 0)
             return
         self._before_search()
-        hits = self.controller.session.search(text)
+        hits = self.controller.session.search(text, mark=MARKS)
+        self.query = text
         self.results.clear()
         today = self.controller.today()
         for hit in hits:
@@ -158,8 +180,9 @@ class EntryList(QWidget):
                 top = f"Day note · {nice_date(hit.date, today)}"
             else:
                 top = f"{hit.title or 'Journal entry'} · {nice_date(hit.date, today)}"
-            snippet = " ".join(hit.snippet.split())
+            snippet, found = unmarked(" ".join(hit.snippet.split()))
             item = QListWidgetItem(f"{top}\n{snippet}", self.results)
+            item.setData(FOUND_ROLE, found)
             item.setData(HIT_ROLE, (hit.kind, hit.id, hit.date))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{top}: {snippet}")
             tip = "Opens this day in the Calendar" if hit.kind == "day" else "Opens this entry"

@@ -263,3 +263,4 @@ class JournalView(QWidget):
         entry = next((e for e in self.controller.data().journal_entries if e.id == hit_id), None)
         if entry is not None:
             self.open_entry(entry)
+            self.editor.show_found(self.entry_list.query)
