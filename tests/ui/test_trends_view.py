@@ -274,3 +274,50 @@ def test_trends_page_in_the_app_window(qtbot, launch, journal):
     qtbot.waitUntil(lambda: page.is_complete, timeout=10_000)
     assert page.end == APP_TODAY
     assert page.summaries()["pda"].startswith("From ")
+
+
+def test_an_empty_card_points_to_where_its_records_are_made(qtbot, tmp_path):
+    from recovery_journal.ui.app.controller import JournalController
+
+    session, _ = JournalSession.create(tmp_path / "e.rjvault", "a long passphrase", kdf=FAST_KDF)
+    try:
+        controller = JournalController(session, clock=lambda: TODAY)
+        asked: list[str] = []
+        controller.navigate.connect(asked.append)
+        view = TrendsView(controller, None)
+        qtbot.addWidget(view)
+        view.resize(1024, 600)
+        view.show()
+        qtbot.waitUntil(lambda: view.is_complete)
+        for name, card in view.cards.items():
+            assert card.is_empty, name
+            assert not card.save_png.isEnabled() and not card.save_svg.isEnabled(), name
+            assert card.empty_row.isVisibleTo(view), name
+            assert set(card.place_buttons) <= {"today", "calendar", "sponsor"}
+            assert card.place_buttons, name
+        calendar = view.cards["calendar"]
+        assert "Today" in calendar.empty_hint.text() and "Calendar" in calendar.empty_hint.text()
+        qtbot.mouseClick(calendar.place_buttons["calendar"], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.cards["wellbeing"].place_buttons["today"], Qt.MouseButton.LeftButton)
+        assert asked == ["calendar", "today"]
+
+        # once something is recorded, the card shows it and can be saved
+        session.save_day(DayRecord(date=TODAY, status=DayStatus.ABSTINENT))
+        view.refresh()
+        pda = view.cards["pda"]
+        assert not pda.is_empty and pda.save_png.isEnabled() and pda.save_svg.isEnabled()
+        assert not pda.empty_row.isVisibleTo(view)
+    finally:
+        session.close()
+
+
+def test_without_the_app_an_empty_card_offers_no_buttons(qtbot, tmp_path):
+    session, _ = JournalSession.create(tmp_path / "e.rjvault", "a long passphrase", kdf=FAST_KDF)
+    try:
+        view = TrendsView(session, lambda: TODAY)
+        qtbot.addWidget(view)
+        view.refresh()
+        card = view.cards["pda"]
+        assert card.is_empty and not card.place_buttons and not card.save_png.isEnabled()
+    finally:
+        session.close()

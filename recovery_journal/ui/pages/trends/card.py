@@ -34,6 +34,18 @@ if TYPE_CHECKING:
 #: What each export format is called in the file dialog.
 FILE_FILTERS = {"png": "PNG picture (*.png)", "svg": "SVG drawing (*.svg)"}
 
+_DAYS = "Record how a day went on Today, or fill in earlier days from the Calendar."
+#: An empty chart says where its records are made, and offers to go there (page, button).
+#: No words where the chart's own picture already says where ("… on Today").
+WHERE_TO_RECORD: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
+    "calendar": (_DAYS, (("today", "Go to Today"), ("calendar", "Open the Calendar"))),
+    "pda": (_DAYS, (("today", "Go to Today"), ("calendar", "Open the Calendar"))),
+    "wellbeing": ("", (("today", "Go to Today"),)),
+    "attendance": ("Log a meeting from Today (Ctrl+M).", (("today", "Go to Today"),)),
+    "contacts": ("Log a sponsor contact from Today (Ctrl+K).", (("today", "Go to Today"),)),
+    "alliance": ("", (("sponsor", "Go to Sponsor"),)),
+}
+
 
 @lru_cache(maxsize=8)
 def _matplotlib_knows(family: str) -> bool:
@@ -65,7 +77,13 @@ class ChartCard(QFrame):
 
     save_requested = Signal(str, str)  # chart name, format
 
-    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        title: str,
+        parent: QWidget | None = None,
+        navigate: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.name = name
         self.title_text = title
@@ -84,6 +102,8 @@ class ChartCard(QFrame):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(f"{title}: in words")
         self._layout.addWidget(self.summary)
+        self.empty_row = self._where_to_record(navigate)
+        self._layout.addWidget(self.empty_row)
         self.options = QHBoxLayout()
         self._layout.addLayout(self.options)
         self.saved_note = wrapped("", self, muted=True)
@@ -104,6 +124,36 @@ class ChartCard(QFrame):
         button.clicked.connect(lambda _checked=False: self.save_requested.emit(self.name, fmt))
         self.options.addWidget(button)
         return button
+
+    def _where_to_record(self, navigate: Callable[[str], object] | None) -> QWidget:
+        """Shown while the chart is empty: where its records are made, and a way there."""
+        row = QWidget(self)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        text, places = WHERE_TO_RECORD.get(self.name, (_DAYS, ()))
+        figure_hint = "nothing recorded for these dates yet"
+        self.empty_hint = wrapped(text, row)
+        self.empty_hint.setVisible(bool(text))
+        line.addWidget(self.empty_hint, 1)
+        if not text:
+            line.addStretch(1)
+        self.place_buttons: dict[str, QPushButton] = {}
+        go = navigate
+        for key, label in places if go is not None else ():
+            button = named(
+                QPushButton(label, row), label, f"{self.title_text}: {text or figure_hint}"
+            )
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=key, go=go: go(k))
+            self.place_buttons[key] = button
+            line.addWidget(button)
+        row.hide()
+        return row
+
+    @property
+    def is_empty(self) -> bool:
+        """The chart has nothing to show for the range (it says so in its picture)."""
+        return self.chart is not None and bool(figure_message(self.chart.figure))
 
     def add_option(self, box: QCheckBox) -> None:
         self.options.insertWidget(0, box)
@@ -131,6 +181,15 @@ class ChartCard(QFrame):
         shown = on_screen_summary(chart)
         self.summary.setText(shown)
         self.summary.setVisible(bool(shown))
+        empty = self.is_empty
+        self.empty_row.setVisible(empty)
+        for button in (self.save_png, self.save_svg):  # nothing to save yet
+            button.setEnabled(not empty)
+            button.setToolTip(
+                "Nothing to save yet: this chart is empty for the dates shown."
+                if empty
+                else "PNG is a picture; SVG is a drawing that stays sharp at any size."
+            )
         self.summary.setAccessibleDescription(chart.summary)
         self.setAccessibleDescription(chart.summary)
 

@@ -76,6 +76,7 @@ class TrendsView(QWidget):
     ) -> None:
         self.session, clock, parent = session_page_args(journal, today, parent)
         super().__init__(parent)
+        navigate = getattr(journal, "navigate", None)  # with the app: empty charts lead on
         self._today: Callable[[], dt.date] = clock
         self.range_key = DEFAULT_RANGE
         self.overlay_pda = False
@@ -108,7 +109,12 @@ class TrendsView(QWidget):
         self.content_layout.setSpacing(self.fontMetrics().height())
         self.cards: dict[str, ChartCard] = {}
         for name in CHART_NAMES:
-            card = ChartCard(name, TITLES.get(name, CHARTS[name].title), content)
+            card = ChartCard(
+                name,
+                TITLES.get(name, CHARTS[name].title),
+                content,
+                navigate.emit if navigate is not None else None,
+            )
             card.save_requested.connect(self.save_chart)
             self.cards[name] = card
             self.content_layout.addWidget(card)
