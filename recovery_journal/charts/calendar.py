@@ -1,6 +1,7 @@
 """Year in pixels: one cell per day, one row per month (31 columns).
 
-Abstinent days are filled bluish green; days with use are vermillion with a diagonal stroke;
+Abstinent days are filled bluish green; days with use are vermillion with a white ×, so the two
+differ in black and white by their mark, not only by a shade of grey;
 days not filled in are light grey and hatched; days outside tracking or outside the range are
 left blank. A blue dot marks a day with a meeting and a small orange square a day with a two-way
 sponsor contact. Up to two years read as one block of month rows; longer ranges are laid out as
@@ -237,8 +238,15 @@ def _draw(s: CalendarSeries, style: ChartStyle) -> Figure:
 
     rect_bars(abstinent, "calendar.abstinent", facecolors=style.abstinent, zorder=2)
     rect_bars(used, "calendar.used", facecolors=style.used, zorder=2)
-    draw.diagonals(
-        ax, used, gid="calendar.used.mark", colors=style.used_mark, linewidths=1.2, zorder=3
+    cell_pt = cell_in * 72
+    draw.crosses(
+        ax,
+        used,
+        gid="calendar.used.mark",
+        colors=style.used_mark,
+        linewidths=max(1.1, min(2.6, cell_pt * 0.13)),
+        capstyle="round",
+        zorder=3,
     )
     rect_bars(
         unknown,
@@ -251,7 +259,6 @@ def _draw(s: CalendarSeries, style: ChartStyle) -> Figure:
         zorder=2,
     )
 
-    cell_pt = cell_in * 72
     small = cell_pt < 12
     mark = cell_pt * (0.42 if small else 0.34)
     edge = 0.0 if small else 0.6
@@ -282,7 +289,7 @@ def _draw(s: CalendarSeries, style: ChartStyle) -> Figure:
     _labels(ax, layout, s, style)
     handles = [
         Patch(facecolor=style.abstinent, label="Abstinent"),
-        Patch(facecolor=style.used, edgecolor=style.used_mark, hatch="/", label="Used"),
+        Patch(facecolor=style.used, edgecolor=style.used_mark, hatch="x", label="Used"),
         Patch(
             facecolor=style.unknown_fill,
             edgecolor=style.unknown_hatch,

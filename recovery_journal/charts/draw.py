@@ -62,6 +62,11 @@ class MarginLayout(LayoutEngine):
         self.ratios = list(ratios)
         self.margins = (left, right, top, bottom, gap)
 
+    def grow_bottom(self, inches: float) -> None:
+        """More room below the panels (a legend of more than one row)."""
+        left, right, top, bottom, gap = self.margins
+        self.margins = (left, right, top, bottom + inches, gap)
+
     def execute(self, fig: Any) -> None:
         width, height = fig.get_size_inches()
         left, right, top, bottom, gap = self.margins
@@ -231,11 +236,21 @@ def bars(
     return collection
 
 
-def diagonals(
-    ax: Axes, cells: Sequence[tuple[float, float, float, float]], *, gid: str, **props: Any
+def crosses(
+    ax: Axes,
+    cells: Sequence[tuple[float, float, float, float]],
+    *,
+    gid: str,
+    inset: float = 0.18,
+    **props: Any,
 ) -> LineCollection:
-    """One diagonal stroke (bottom-left to top-right) across each cell ``(x0, x1, y0, y1)``."""
-    segments = [[(x0, y0), (x1, y1)] for x0, x1, y0, y1 in cells]
+    """An × across each cell ``(x0, x1, y0, y1)``, ``inset`` (a share of the cell) from its
+    corners: a mark that tells a cell apart in black and white, not only by its shade."""
+    segments = []
+    for x0, x1, y0, y1 in cells:
+        dx, dy = (x1 - x0) * inset, (y1 - y0) * inset
+        left, right, top, bottom = x0 + dx, x1 - dx, y0 + dy, y1 - dy
+        segments += [[(left, top), (right, bottom)], [(left, bottom), (right, top)]]
     collection = LineCollection(segments, **props)
     collection.set_gid(gid)
     ax.add_collection(collection, autolim=False)
@@ -267,24 +282,91 @@ def threshold(ax: Axes, y: float, label: str, style: ChartStyle) -> None:
     )
 
 
+#: The legend's own spacing, in multiples of its font size (as passed to ``figure.legend``).
+_HANDLE, _HANDLE_PAD, _COLUMN_GAP, _BORDER = 1.8, 0.8, 1.6, 0.2
+
+
+def _legend_width_in(labels: Sequence[str], columns: int, size: float) -> float:
+    """How wide a legend of ``labels`` in ``columns`` columns is, in inches. matplotlib fills
+    the columns in order, the first ones an entry longer when the count doesn't divide."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    measure = TextToPath()
+    prop = FontProperties(size=size)
+    chunks, first = [], 0
+    for column in range(columns):
+        count = len(labels) // columns + (1 if column < len(labels) % columns else 0)
+        chunks.append(labels[first : first + count])
+        first += count
+    chunks = [chunk for chunk in chunks if chunk]
+    widest = [
+        max(measure.get_text_width_height_descent(label, prop, ismath=False)[0] for label in chunk)
+        for chunk in chunks
+    ]
+    points = sum(widest) + len(chunks) * (_HANDLE + _HANDLE_PAD) * size
+    points += (len(chunks) - 1) * _COLUMN_GAP * size + 2 * _BORDER * size
+    return points / 72 * 1.05  # glyph outlines measure a little narrower than drawn text
+
+
+def legend_columns(labels: Sequence[str], size: float, room_in: float) -> int:
+    """The most columns (up to five) whose legend fits ``room_in`` inches; one at least."""
+    for columns in range(min(len(labels), 5), 1, -1):
+        if _legend_width_in(labels, columns, size) <= room_in:
+            return columns
+    return 1
+
+
+def _wrap_label(label: str, size: float, room_in: float) -> str:
+    """A label too long for a one-column legend, broken between words onto more lines."""
+    lines: list[str] = []
+    for word in label.split():
+        trial = f"{lines[-1]} {word}" if lines else word
+        if lines and _legend_width_in([trial], 1, size) > room_in:
+            lines.append(word)
+        else:
+            lines[-1:] = [trial]
+    return "\n".join(lines)
+
+
 def legend_below(
     figure: Figure, style: ChartStyle, handles: Sequence[Any], *, left_in: float = 0.9
 ) -> None:
-    """One row of legend entries along the bottom of the figure, without a frame."""
+    """The legend along the bottom of the figure, without a frame, in as many rows as it needs
+    to stay inside the figure: each row more makes the figure taller by one legend row (the
+    plot keeps its size), so no entry ever runs past the right edge (or a page's margin)."""
     scale = style.base_size / 10.0
+    left = left_in * scale - 0.1
+    labels = [str(handle.get_label()) for handle in handles]
+    room = figure.get_figwidth() - left - 0.1 * scale
+    columns = legend_columns(labels, style.small_size, room)
+    if columns == 1:
+        labels = [_wrap_label(label, style.small_size, room) for label in labels]
+    lines = [label.count("\n") + 1 for label in labels]
+    per_column = -(-len(labels) // columns)
+    extra_rows = (sum(lines) if columns == 1 else per_column) - 1
+    if extra_rows:
+        extra = extra_rows * 0.28 * scale
+        width, height = figure.get_size_inches()
+        figure.set_size_inches(width, height + extra)
+        engine = figure.get_layout_engine()
+        if isinstance(engine, MarginLayout):
+            engine.grow_bottom(extra)
     legend = figure.legend(
         handles=list(handles),
+        labels=labels,
         loc="lower left",
-        bbox_to_anchor=(left_in * scale - 0.1, 0.04),
+        bbox_to_anchor=(left, 0.04),
         bbox_transform=figure.dpi_scale_trans,
-        ncols=min(len(handles), 5),
+        ncols=columns,
         frameon=False,
         fontsize=style.small_size,
-        handlelength=1.8,
+        handlelength=_HANDLE,
+        handletextpad=_HANDLE_PAD,
         handleheight=0.9,
-        columnspacing=1.6,
+        columnspacing=_COLUMN_GAP,
         borderaxespad=0.0,
-        borderpad=0.2,
+        borderpad=_BORDER,
     )
     for text in legend.get_texts():
         text.set_color(style.muted)

@@ -65,6 +65,14 @@ class MilestoneReached:
     run_start: dt.date
     run_end: dt.date | None  # None while the run goes on
 
+    @property
+    def run_days(self) -> int | None:
+        """How long a run that ended was, in days (``run_start`` through ``run_end``, as
+        ``runs.Run`` counts them); ``None`` for the run going on and the sobriety date."""
+        if self.source != "run" or self.run_end is None:
+            return None
+        return (self.run_end - self.run_start).days + 1
+
 
 @dataclass(frozen=True, slots=True)
 class PeriodFigures:

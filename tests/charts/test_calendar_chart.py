@@ -51,13 +51,19 @@ def test_every_cell_has_the_domain_status_of_its_day(style):
     assert len(expected[DayStatus.UNKNOWN]) == 9  # one "don't remember" + 8 unrecorded days
 
 
-def test_used_days_carry_a_diagonal_mark_and_unknown_days_are_hatched(style):
+def test_used_days_carry_a_cross_and_unknown_days_are_hatched(style):
+    """In black and white a used day differs from an abstinent one by its ×, not by shade."""
     fig = build_chart("calendar", DATA, START, END, style)
     marks = one(fig, "calendar.used.mark").get_segments()
     used = rects(one(fig, "calendar.used"))
-    assert len(marks) == len(used) == 2
-    for segment, (x0, x1, y0, y1) in zip(marks, used, strict=True):
-        assert [tuple(p) for p in segment] == [(x0, y0), (x1, y1)]
+    assert len(used) == 2 and len(marks) == 2 * len(used)  # two strokes a cell
+    for index, (x0, x1, y0, y1) in enumerate(used):
+        strokes = marks[2 * index : 2 * index + 2]
+        for stroke in strokes:
+            (ax, ay), (bx, by) = (tuple(p) for p in stroke)
+            assert x0 < ax < bx < x1 and y0 < min(ay, by) < max(ay, by) < y1  # inside the cell
+        slopes = {(b[1] - a[1]) / (b[0] - a[0]) > 0 for a, b in strokes}
+        assert slopes == {True, False}  # one each way: an ×
     assert one(fig, "calendar.unknown").get_hatch()
 
 

@@ -14,6 +14,7 @@ from recovery_journal.charts import CHARTS
 from recovery_journal.charts.report.content import REPORT_CHARTS, gather_report
 from recovery_journal.charts.report.period import custom_period, period_for_range
 from recovery_journal.charts.report.words import (
+    earlier_runs,
     milestone_groups,
     next_milestone_text,
     summary_cards,
@@ -34,6 +35,7 @@ def shown(data: JournalData, period, include_notes: bool) -> dict:
         "cards": summary_cards(content),
         "weeks": [week_cells(row) for row in content.weeks],
         "milestones": milestone_groups(content),
+        "earlier runs": earlier_runs(content),
         "next": next_milestone_text(content),
         "counts": (
             content.window,

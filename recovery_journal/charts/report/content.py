@@ -39,6 +39,39 @@ REPORT_CHARTS: tuple[str, ...] = (
 )
 
 
+#: The day-by-day grid is one chart a calendar year once it would have more month rows than
+#: this, so its cells stay large enough to read on an A4 page (and on the review screen).
+CALENDAR_MONTH_ROWS = 13
+
+
+@dataclass(frozen=True, slots=True)
+class ChartPart:
+    """One chart of a review: ``name`` in ``charts.CHARTS`` over ``start … end``; ``title``
+    when it is one part of a longer chart (``Day by day, 2025``)."""
+
+    name: str
+    start: dt.date
+    end: dt.date
+    title: str = ""
+
+
+def review_charts(
+    start: dt.date, end: dt.date, names: tuple[str, ...] | list[str] = REPORT_CHARTS
+) -> list[ChartPart]:
+    """The charts of a review over ``start … end``, in reading order: the day grid split by
+    calendar year when the period is longer than a year or so, every other chart whole."""
+    parts = []
+    for name in names:
+        rows = (end.year - start.year) * 12 + end.month - start.month + 1
+        if name == "calendar" and rows > CALENDAR_MONTH_ROWS:
+            for year in range(start.year, end.year + 1):
+                first, last = max(start, dt.date(year, 1, 1)), min(end, dt.date(year, 12, 31))
+                parts.append(ChartPart(name, first, last, f"Day by day, {year}"))
+        else:
+            parts.append(ChartPart(name, start, end))
+    return parts
+
+
 @dataclass(frozen=True, slots=True)
 class DayNote:
     date: dt.date

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from recovery_journal.charts import render_chart
-from recovery_journal.charts.report.content import REPORT_CHARTS, ReportContent
+from recovery_journal.charts.report.content import REPORT_CHARTS, ReportContent, review_charts
 from recovery_journal.charts.report.embed import EmbeddedFigure
 from recovery_journal.charts.report.layout import (
     LOOK,
@@ -33,10 +33,16 @@ from recovery_journal.charts.report.layout import (
     wrap,
 )
 from recovery_journal.charts.report.words import (
+    EARLIER_RUN_COLUMNS,
+    EARLIER_RUNS_HEADING,
+    EARLIER_RUNS_NOTE,
     GLOSSARY,
     NOT_CLINICAL,
     NOT_ENCRYPTED,
     WEEK_COLUMNS,
+    EarlierRun,
+    earlier_run_cells,
+    earlier_runs,
     milestone_groups,
     next_milestone_text,
     notes_sentence,
@@ -176,8 +182,9 @@ def _charts(doc: Document, data: JournalData, content: ReportContent, names: Seq
     style = chart_style()
     period = content.period
     first = True
-    for name in names:
-        chart = render_chart(name, data, period.start, period.end, style)
+    for part in review_charts(period.start, period.end, list(names)):
+        name = part.name
+        chart = render_chart(name, data, part.start, part.end, style)
         summary = wrap(chart.summary, 9.0, TEXT_W)
         room = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - _CHART_TITLE - 0.12
         room -= len(summary) * line_height(9.0)
@@ -196,7 +203,8 @@ def _charts(doc: Document, data: JournalData, content: ReportContent, names: Seq
             doc.headings.append((CHARTS_HEADING, len(doc.pages) - 1))
             first = False
         page.y += 13 / 72
-        page.text(MARGIN_X, page.y, chart.title, size=13, bold=True, gid=f"chart.{name}.title")
+        title = part.title or chart.title
+        page.text(MARGIN_X, page.y, title, size=13, bold=True, gid=f"chart.{name}.title")
         page.y += _CHART_TITLE - 13 / 72
         embedded.bottom_in = PAGE_H - page.y - height
         page.figure.add_artist(embedded)
@@ -273,7 +281,8 @@ def _milestones(doc: Document, content: ReportContent) -> None:
     doc.new_page()
     doc.heading(MILESTONES_HEADING)
     groups = milestone_groups(content)
-    if not groups:
+    runs = earlier_runs(content)
+    if not groups and not runs:
         doc.paragraph("No milestone fell in this period.")
     for group in groups:
         doc.need(line_height(10.5) + line_height(10.0) * min(3, len(group.lines)))
@@ -281,6 +290,8 @@ def _milestones(doc: Document, content: ReportContent) -> None:
         for line in group.lines:
             _bullet(doc, line)
         doc.space(0.08)
+    if runs:
+        _earlier_runs(doc, runs)
     upcoming = next_milestone_text(content)
     if upcoming:
         doc.paragraph(upcoming + ".", color=doc.look.muted, after=0.1)
@@ -289,6 +300,70 @@ def _milestones(doc: Document, content: ReportContent) -> None:
         size=9.0,
         color=doc.look.muted,
     )
+
+
+_RUN_SIZE = 9.0
+
+
+def _run_columns() -> tuple[list[float], list[float]]:
+    """The earlier-runs table's column left edges and widths (inches), across the text."""
+    total = sum(share for _, share in EARLIER_RUN_COLUMNS)
+    widths = [TEXT_W * share / total for _, share in EARLIER_RUN_COLUMNS]
+    xs = [MARGIN_X]
+    for width in widths[:-1]:
+        xs.append(xs[-1] + width)
+    return xs, widths
+
+
+def _earlier_runs(doc: Document, runs: Sequence[EarlierRun]) -> None:
+    """Runs that ended in the period: one table row each (a header on every page)."""
+    doc.need(line_height(10.5) + _HEADER_H + 3 * _ROW_H)
+    doc.paragraph(EARLIER_RUNS_HEADING, bold=True, size=10.5, after=0.03)
+    doc.paragraph(EARLIER_RUNS_NOTE, size=8.5, color=doc.look.muted, after=0.1)
+    xs, widths = _run_columns()
+    page = _runs_header(doc.page, xs, widths)
+    for index, run in enumerate(runs):
+        cells = earlier_run_cells(run)
+        last = wrap(cells[-1], _RUN_SIZE, widths[-1] - 0.16)
+        height = _ROW_H + (len(last) - 1) * line_height(_RUN_SIZE)
+        if page.room < height:
+            page = doc.new_page()
+            doc.paragraph(f"{EARLIER_RUNS_HEADING} (continued)", bold=True, size=10.5)
+            page = _runs_header(doc.page, xs, widths)
+        if index % 2 == 0:
+            page.box(MARGIN_X, page.y, TEXT_W, height, fill=doc.look.zebra, rounded=False)
+        baseline = page.y + _ROW_H / 2 + _RUN_SIZE / 72 * 0.36
+        for column, cell in enumerate(cells[:-1]):
+            right = column == 2
+            x = xs[column] + widths[column] - 0.16 if right else xs[column] + 0.08
+            page.text(
+                x, baseline, cell, size=_RUN_SIZE, ha="right" if right else "left", gid="run.cell"
+            )
+        for number, line in enumerate(last):
+            y = baseline + number * line_height(_RUN_SIZE)
+            page.text(xs[-1] + 0.08, y, line, size=_RUN_SIZE, gid="run.milestones")
+        page.y += height
+    page.rule(page.y, width=0.8)
+    page.y += 0.2
+
+
+def _runs_header(page: Page, xs: Sequence[float], widths: Sequence[float]) -> Page:
+    look = page.look
+    for column, (title, _) in enumerate(EARLIER_RUN_COLUMNS):
+        right = column == 2
+        x = xs[column] + widths[column] - 0.16 if right else xs[column] + 0.08
+        page.text(
+            x,
+            page.y + 0.22,
+            title,
+            size=8.5,
+            bold=True,
+            color=look.muted,
+            ha="right" if right else "left",
+        )
+    page.y += 0.32
+    page.rule(page.y - 0.04, color=look.ink, width=0.8)
+    return page
 
 
 def _bullet(doc: Document, text: str, size: float | None = None) -> None:

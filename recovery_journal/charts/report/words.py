@@ -196,15 +196,56 @@ def _group_order(reached: MilestoneReached) -> tuple[int, dt.date]:
 
 
 def milestone_groups(content: ReportContent) -> list[MilestoneGroup]:
-    """Milestones of the period grouped by what they count from: the current run first, then
-    the sobriety date, then runs that ended in the period (each still counts)."""
+    """Milestones of the period grouped by what they count from: the current run, then the
+    sobriety date. Runs that ended in the period are listed apart, one line each
+    (:func:`earlier_runs`)."""
     groups: dict[str, tuple[tuple[int, dt.date], list[str]]] = {}
     for reached in content.milestones:
+        if reached.run_days is not None:
+            continue
         title = _group_title(reached)
         line = f"{reached.milestone.label} — {long_date(reached.milestone.date)}"
         groups.setdefault(title, (_group_order(reached), []))[1].append(line)
     ordered = sorted(groups.items(), key=lambda item: item[1][0])
     return [MilestoneGroup(title, tuple(lines)) for title, (_, lines) in ordered]
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierRun:
+    """A run that ended in the period, with the milestones it reached there (each stays)."""
+
+    start: dt.date
+    end: dt.date
+    days: int
+    milestones: tuple[str, ...]  # labels, in order: "1 day", "7 days", …
+
+
+#: The columns of the earlier-runs table: (heading, width share).
+EARLIER_RUN_COLUMNS = (("From", 1.3), ("To", 1.3), ("Days", 0.6), ("Milestones reached", 3.0))
+EARLIER_RUNS_HEADING = "Runs that ended in this period"
+EARLIER_RUNS_NOTE = (
+    "Each run below has ended; the milestones it reached stay yours. "
+    "Runs without a milestone in this period are not listed."
+)
+
+
+def earlier_runs(content: ReportContent) -> list[EarlierRun]:
+    """One line per run that ended in the period, oldest first (instead of a heading each)."""
+    runs: dict[tuple[dt.date, dt.date], tuple[int, list[str]]] = {}
+    for reached in content.milestones:
+        days = reached.run_days
+        if days is None or reached.run_end is None:
+            continue
+        labels = runs.setdefault((reached.run_start, reached.run_end), (days, []))[1]
+        labels.append(reached.milestone.label)
+    return [
+        EarlierRun(start, end, days, tuple(labels))
+        for (start, end), (days, labels) in sorted(runs.items())
+    ]
+
+
+def earlier_run_cells(run: EarlierRun) -> tuple[str, str, str, str]:
+    return (short_date(run.start), short_date(run.end), str(run.days), ", ".join(run.milestones))
 
 
 def next_milestone_text(content: ReportContent) -> str:

@@ -23,15 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.charts.report.content import REPORT_CHARTS
+from recovery_journal.charts.report.content import review_charts
 from recovery_journal.charts.report.words import (
+    EARLIER_RUNS_HEADING,
+    EARLIER_RUNS_NOTE,
     Card,
+    earlier_run_cells,
+    earlier_runs,
     milestone_groups,
     next_milestone_text,
     summary_cards,
 )
 from recovery_journal.charts.style import ABSTINENT, CONTACT, MEETING, SCORE, SKY, ChartStyle
-from recovery_journal.charts.words import long_date
+from recovery_journal.charts.words import long_date, plural
 from recovery_journal.ui.common import theme
 from recovery_journal.ui.common.widgets import heading, wrapped
 
@@ -98,7 +102,9 @@ class SummaryCard(QFrame):
 class ChartBox(QFrame):
     """One chart: its title, the figure on a canvas and its summary in words."""
 
-    def __init__(self, chart: Chart, scale: float, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chart: Chart, scale: float, parent: QWidget | None = None, *, title: str = ""
+    ) -> None:
         from recovery_journal.ui.common.chart_canvas import ChartCanvas
 
         super().__init__(parent)
@@ -106,8 +112,7 @@ class ChartBox(QFrame):
         self.chart = chart
         self.setObjectName("reviewChart")
         layout = QVBoxLayout(self)
-        title = heading(chart.title, 2, self, scale=scale)
-        layout.addWidget(title)
+        layout.addWidget(heading(title or chart.title, 2, self, scale=scale))
         self.canvas: Any = ChartCanvas(chart.figure)  # type: ignore[no-untyped-call]
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -257,9 +262,9 @@ class ReviewContent(QWidget):
         self.release_charts()
         style = chart_style(self, self.scale)
         period = content.period
-        for name in REPORT_CHARTS:
-            chart = render_chart(name, data, period.start, period.end, style)
-            box = ChartBox(chart, self.scale, self)
+        for part in review_charts(period.start, period.end):
+            chart = render_chart(part.name, data, part.start, part.end, style)
+            box = ChartBox(chart, self.scale, self, title=part.title)
             self.charts.append(box)
             self.charts_layout.addWidget(box)
             box.show()
@@ -283,12 +288,22 @@ class ReviewContent(QWidget):
     def _show_milestones(self, content: ReportContent) -> None:
         self._clear(self.milestones_layout)
         groups = milestone_groups(content)
-        if not groups:
+        runs = earlier_runs(content)
+        if not groups and not runs:
             self._add(self.milestones_layout, "No milestone fell in this period.")
         for group in groups:
             title = self._add(self.milestones_layout, group.title)
             title.setFont(theme.scaled_font(title.font(), 1.0, bold=True))
             self._add(self.milestones_layout, "\n".join(f"•  {line}" for line in group.lines))
+        if runs:  # one line a run, as the report's table
+            title = self._add(self.milestones_layout, EARLIER_RUNS_HEADING)
+            title.setFont(theme.scaled_font(title.font(), 1.0, bold=True))
+            self._add(self.milestones_layout, EARLIER_RUNS_NOTE)
+            lines = []
+            for run in runs:
+                start, end, _days, reached = earlier_run_cells(run)
+                lines.append(f"•  {start} – {end}, {plural(run.days, 'day')}: {reached}")
+            self._add(self.milestones_layout, "\n".join(lines))
         upcoming = next_milestone_text(content)
         if upcoming:
             self._add(self.milestones_layout, upcoming + ".")

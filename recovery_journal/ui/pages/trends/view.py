@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -57,6 +57,9 @@ DEFAULT_RANGE = "1y"
 #: Charts built before the view first shows (what fits a screen); the rest follow right after.
 FIRST_SCREEN = 2
 LATER_MS = 30
+#: After the window is resized, the charts are built again for the new width (their legends
+#: wrap to fit) once the resizing has paused this long.
+RESIZE_PAUSE_MS = 250
 TITLES = {
     "pda": "Days abstinent",
     "calendar": "Day by day",
@@ -86,6 +89,11 @@ class TrendsView(QWidget):
         self.start: dt.date | None = None
         self.end: dt.date | None = None
         self.setAccessibleName("Trends")
+        self._resized = QTimer(self)
+        self._resized.setSingleShot(True)
+        self._resized.setInterval(RESIZE_PAUSE_MS)
+        self._resized.timeout.connect(self._width_changed)
+        self._built_width = 0.0
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -230,6 +238,7 @@ class TrendsView(QWidget):
             return
         # the figures start at the cards' width (the canvas keeps them fitted afterwards)
         style = style.with_(width_in=round(card.canvas_width() / style.dpi, 1))
+        self._built_width = style.width_in
         self.start, self.end = start, end
         self.range_label.setText(f"{span(start, end)} · figures as of {span(end, end)}")
         steps = [self._chart_step(name, data, start, end, style) for name in self.cards]
@@ -304,6 +313,20 @@ class TrendsView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._refresh(progressive=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._resized.start()  # rebuilt for the new width once the resizing pauses
+
+    def _width_changed(self) -> None:
+        """Charts are laid out for a width (their legends wrap to fit it): build them again
+        when the cards are half an inch wider or narrower than they were built for."""
+        card = self.cards["pda"]
+        width = card.canvas_width() / style_for(card).dpi
+        if self._built_for is not None and abs(width - self._built_width) >= 0.5:
+            self._built_for = None
+            self._refresh(progressive=True)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
