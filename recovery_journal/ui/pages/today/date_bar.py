@@ -10,8 +10,8 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QWidget
 
 from recovery_journal.domain.formatting import long_date
 from recovery_journal.ui.common.keyboard import DateField
@@ -29,25 +29,30 @@ class DateBar(QWidget):
         super().__init__(scope)
         self._day = day
         self._today = today
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
         self.title = heading("", 1, self)
-        bar.addWidget(self.title, 1)
+        self._grid.addWidget(self.title, 0, 0)
+        self._moves = QWidget(self)
+        bar = QHBoxLayout(self._moves)
+        bar.setContentsMargins(0, 0, 0, 0)
         self.previous_button = named(
-            QPushButton("◀ Previous day", self), "Previous day", "Alt+Left"
+            QPushButton("◀ Previous day", self._moves), "Previous day", "Alt+Left"
         )
         self.previous_button.setToolTip("The day before (Alt+Left)")
         self.previous_button.clicked.connect(self._previous)
-        self.date_edit = named(DateField(self, "ddd d MMM yyyy"), "Day to show")
+        self.date_edit = named(DateField(self._moves, "ddd d MMM yyyy"), "Day to show")
         self.date_edit.dateChanged.connect(lambda d: self.day_chosen.emit(from_qdate(d)))
-        self.next_button = named(QPushButton("Next day ▶", self), "Next day", "Alt+Right")
+        self.next_button = named(QPushButton("Next day ▶", self._moves), "Next day", "Alt+Right")
         self.next_button.setToolTip("The day after (Alt+Right)")
         self.next_button.clicked.connect(self._next)
-        self.today_button = named(QPushButton("Today", self), "Back to today", "Alt+Home")
+        self.today_button = named(QPushButton("Today", self._moves), "Back to today", "Alt+Home")
         self.today_button.setToolTip("Back to today (Alt+Home)")
         self.today_button.clicked.connect(self._back_to_today)
         for widget in (self.previous_button, self.date_edit, self.next_button, self.today_button):
             bar.addWidget(widget)
+        self._below: bool | None = None
+        self._place_moves()
         for keys, move in (
             ("Alt+Left", self._previous),
             ("Alt+Right", self._next),
@@ -56,6 +61,27 @@ class DateBar(QWidget):
             shortcut = QShortcut(QKeySequence(keys), scope)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(move)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_moves()
+
+    def _place_moves(self) -> None:
+        """The day's moves beside the title when both fit on one line, else below it (a
+        narrow window or large text), so the page never needs to scroll sideways."""
+        gap = self.fontMetrics().height()
+        needed = self.title.sizeHint().width() + gap + self._moves.sizeHint().width()
+        below = self.width() < needed
+        if below == self._below:
+            return
+        self._below = below
+        self._grid.removeWidget(self._moves)
+        if below:
+            self._grid.addWidget(self._moves, 1, 0, Qt.AlignmentFlag.AlignLeft)
+            self._grid.setColumnStretch(1, 0)
+        else:
+            self._grid.addWidget(self._moves, 0, 1, Qt.AlignmentFlag.AlignRight)
+        self._grid.setColumnStretch(0, 1)
 
     def _previous(self) -> None:
         self.day_chosen.emit(self._day() - ONE_DAY)
@@ -71,6 +97,7 @@ class DateBar(QWidget):
         day, today = self._day(), self._today()
         name = long_date(day, weekday=True, year=False)
         self.title.setText(f"Today, {name}" if day == today else name)
+        self._place_moves()
         blocked = self.date_edit.blockSignals(True)
         self.date_edit.setMaximumDate(to_qdate(today))
         self.date_edit.setDate(to_qdate(day))
