@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -75,6 +76,7 @@ class JournalShell(QWidget):
         super().__init__(parent)
         self.controller = controller
         self._pages: dict[str, QWidget] = {}
+        self._holders: dict[str, QScrollArea] = {}
         self._current = ""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -147,9 +149,12 @@ class JournalShell(QWidget):
         """The page for ``key``, built on first use."""
         if key not in self._pages:
             spec = next(s for s in PAGES if s.key == key)
-            widget = spec.build(self.controller, self.stack)
+            holder = _PageScroll(self.stack)
+            widget = spec.build(self.controller, holder)
+            holder.setWidget(widget)
             self._pages[key] = widget
-            self.stack.addWidget(widget)
+            self._holders[key] = holder
+            self.stack.addWidget(holder)
         return self._pages[key]
 
     def show_page(self, key: str) -> None:
@@ -167,7 +172,7 @@ class JournalShell(QWidget):
             _call(self._pages.get(self._current), "flush")
         widget = self.page(spec.key)
         self._current = spec.key
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self._holders[spec.key])
         _call(widget, "refresh")
         self.page_changed.emit(spec.key)
 
@@ -183,6 +188,22 @@ class JournalShell(QWidget):
     def flush_all(self) -> None:
         for widget in self._pages.values():
             _call(widget, "flush")
+
+
+class _PageScroll(QScrollArea):
+    """Holds a page: at its full size when the window has room, scrolled when the window is
+    smaller than the page's least size (large text on a small screen), so a page never makes
+    the window larger than the screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAccessibleName("Current place")
+
+    def minimumSizeHint(self) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(line * 10, line * 6)
 
 
 def _call(widget: QWidget | None, name: str) -> bool:

@@ -1,8 +1,9 @@
 """Keyboard use of the shared controls: a focus ring you can see, rows of toggle buttons that
 are one Tab stop moved with the arrow keys, and date fields you can type a day into.
 
-``add_focus_ring(widget)``: a ring drawn over ``widget`` while it has the keyboard focus (not
-after a click), in the theme's focus colour with a thin inner line in the field colour, so it
+``add_focus_ring(widget)``: a ring drawn over ``widget`` while it has the keyboard focus (moved
+there by Tab or a shortcut, or used with keys since; not after a click), in the theme's focus
+colour with a thin inner line in the field colour, so it
 shows on a plain button, a highlighted (chosen) one and a slider, light or dark.
 
 ``ArrowKeys(buttons)``: the row is one Tab stop (the chosen button, else the first or the one
@@ -28,6 +29,13 @@ from recovery_journal.ui.common import theme
 
 #: Focus reasons that come from the mouse: no ring for those.
 _POINTER_REASONS = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.PopupFocusReason)
+#: Focus moved by the keyboard: the ring shows at once. Focus given by the app (a page shown,
+#: the window activated) shows it from the first key pressed there.
+_KEY_REASONS = (
+    Qt.FocusReason.TabFocusReason,
+    Qt.FocusReason.BacktabFocusReason,
+    Qt.FocusReason.ShortcutFocusReason,
+)
 
 
 class FocusRing(QObject):
@@ -52,7 +60,7 @@ class FocusRing(QObject):
                 self._paint()
             return True
         if kind == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
-            self._set(event.reason() not in _POINTER_REASONS)
+            self._set(event.reason() in _KEY_REASONS)
         elif kind == QEvent.Type.FocusOut:
             self._set(False)
         elif kind == QEvent.Type.KeyPress and self._widget.hasFocus() and not self.showing:
