@@ -15,10 +15,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QByteArray, QRect
-from PySide6.QtWidgets import QAbstractButton, QDialog, QDialogButtonBox, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QScrollArea,
+    QWidget,
+)
 
 from recovery_journal.domain.models import DayRecord, DayStatus, Sponsor
 from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.app.pages import PAGES
 from recovery_journal.ui.common import screen_fit, theme
 from recovery_journal.ui.dialogs.call_person import CallPersonDialog
 from recovery_journal.ui.dialogs.checkin import CheckinDialog
@@ -168,6 +176,23 @@ def test_the_window_opens_within_the_screen(qtbot, launch, journal, screen, area
     assert window.width() >= area.width() * 0.9
 
 
+def test_at_150_percent_no_page_makes_the_window_larger_than_the_screen(
+    qtbot, launch, journal, screen, text_size
+):
+    """A page whose least size is larger than the window (the Calendar at 150 % on a
+    1024×600 screen) scrolls instead of growing the window past the screen."""
+    screen(NETBOOK)
+    text_size(150)
+    _a_lived_in_journal(journal[0])
+    window = open_journal(qtbot, launch, journal[0])
+    for spec in PAGES:
+        window.show_page(spec.key)
+        for _ in range(3):  # the layouts settle (posted layout requests), no waiting on time
+            QApplication.processEvents()
+        assert _inside(window, NETBOOK), spec.key
+        assert window.minimumSizeHint().width() <= NETBOOK.width(), spec.key
+
+
 def test_a_window_remembered_from_a_larger_screen_comes_back_inside(
     qtbot, launch, journal, screen, prefs
 ):
@@ -227,6 +252,7 @@ from recovery_journal.ui.common import screen_fit
 from recovery_journal.ui.pages.review.export_dialog import ExportReportDialog
 from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 from recovery_journal.services.session import JournalSession
+from recovery_journal.ui.app.pages import PAGES
 from tests.conftest import FAST_KDF
 app = make_application([])
 folder = Path(sys.argv[1])
