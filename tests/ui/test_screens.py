@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QLabel,
     QScrollArea,
     QWidget,
 )
@@ -103,6 +104,16 @@ def _buttons_visible(dialog: QWidget) -> list[str]:
     return cut
 
 
+def _squeezed_text(root: QWidget) -> list[str]:
+    """Wrapped words given fewer lines than they need (their last lines would be cut off)."""
+    squeezed = []
+    for label in root.findChildren(QLabel):
+        if label.isVisibleTo(root) and label.wordWrap() and label.text():
+            if label.height() < label.heightForWidth(label.width()) - 2:
+                squeezed.append(label.text()[:40])
+    return squeezed
+
+
 def _dialogs(window) -> dict[str, Callable[[], QDialog]]:
     controller = window.controller
     session = controller.session
@@ -149,6 +160,9 @@ def test_every_dialog_fits_a_1024_by_600_screen(qtbot, launch, journal, screen, 
         cut = _buttons_visible(dialog)
         if cut:
             problems.append(f"{name}: buttons cut off: {cut}")
+        squeezed = _squeezed_text(dialog)
+        if squeezed:
+            problems.append(f"{name}: text cut off: {squeezed}")
         dialog.close()
         dialog.deleteLater()
     assert not problems, "\n".join(problems)

@@ -68,10 +68,17 @@ def centre_on_screen(window: QWidget) -> None:
 
 
 def fit_to_screen(window: QWidget) -> None:
-    """Shrink ``window`` to the available area if it is larger, and move it fully inside."""
+    """Make ``window`` tall enough for its wrapped text (a window's first size comes from its
+    layout's size hint, which leaves a paragraph that wraps onto more lines short of them),
+    shrink it to the available area if it is larger, and move it fully inside."""
     room = room_for(window)
     if room.isEmpty():
         return
+    layout = window.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(window.width())
+        if needed > window.height():
+            window.resize(window.width(), min(needed, room.height()))
     size = window.size().boundedTo(room.size())
     if size != window.size():
         window.resize(size)

@@ -186,7 +186,10 @@ class CheckinForm(QFrame):
             grid = self._row_grid(strip, cell)
             statement = wrapped(STATEMENTS[item], strip)
             statement.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            grid.addWidget(statement, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+            # Centred by the label, not the grid: an item the grid aligns is asked for its
+            # height at the wrong width, and a third line of a long statement was cut off.
+            statement.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(statement, 0, 0)
             group = QButtonGroup(self)
             group.setExclusive(True)
             self.groups[item] = group
