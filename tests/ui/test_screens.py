@@ -108,9 +108,9 @@ def _squeezed_text(root: QWidget) -> list[str]:
     """Wrapped words given fewer lines than they need (their last lines would be cut off)."""
     squeezed = []
     for label in root.findChildren(QLabel):
-        if label.isVisibleTo(root) and label.wordWrap() and label.text():
-            if label.height() < label.heightForWidth(label.width()) - 2:
-                squeezed.append(label.text()[:40])
+        shown = label.isVisibleTo(root) and label.wordWrap() and label.text()
+        if shown and label.height() < label.heightForWidth(label.width()) - 2:
+            squeezed.append(label.text()[:40])
     return squeezed
 
 
