@@ -255,7 +255,8 @@ class SettingsDialog(QDialog):
         # each tab scrolls.
         line = self.fontMetrics().height()
         hint = self.sizeHint()
-        self.resize(max(hint.width(), line * 36), max(hint.height(), line * 31))
+        every_tab = self.tabs.tabBar().sizeHint().width() + line * 2  # no scroll arrows
+        self.resize(max(hint.width(), every_tab, line * 36), max(hint.height(), line * 31))
         self._loading = False
 
     # -- saving ---------------------------------------------------------------------------------
