@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -176,10 +176,15 @@ class TodayView(QWidget):
         side.addStretch(1)
         page.addLayout(self.body, 1)
         self._scroll = scroll
+        self._content = content
         self._fit_later = QTimer(self)  # once the layout has settled
         self._fit_later.setSingleShot(True)
         self._fit_later.setInterval(0)
         self._fit_later.timeout.connect(self._fit_cards)
+        # The fit measures laid-out geometry, so it follows every move of what it measures:
+        # whatever order Qt's layout passes arrive in, the last fit sees the final layout.
+        for watched in (scroll.viewport(), self.form, self.side):
+            watched.installEventFilter(self)
         self._wide: bool | None = None
         self._columns = 0
         self._arrange()
@@ -193,11 +198,21 @@ class TodayView(QWidget):
         self._arrange()
         self._fit_later.start()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+            self._fit_later.start()
+        return False
+
     def _fit_cards(self) -> None:
         """Side by side, the cards give up their extra lines while a message needs the room
-        (so a small screen still shows everything without scrolling)."""
+        (so a small screen still shows everything without scrolling).
+
+        Measured with every pending layout change applied first, at the width the cards have
+        beside a vertical scroll bar (what fits there fits either way): the outcome depends on
+        the page's size and words only, never on the order Qt's layout passes came in."""
         for card in self.cards:
             card.set_compact(False)
+        _lay_out_now(self._content)
         # The form (and its note) stays within the screen even when the cards beside it
         # need more room than there is.
         space = self.fontMetrics().height()
@@ -211,7 +226,9 @@ class TodayView(QWidget):
         if not any(banner.isVisibleTo(self) for banner in self._banners()):
             return
         room = self._scroll.viewport().height() - self.side.y() - space
-        if layout.totalHeightForWidth(self.side.width()) > room:
+        bar = self._scroll.verticalScrollBar()
+        width = self.side.width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        if layout.totalHeightForWidth(width) > room:
             for card in self.cards:
                 card.set_compact(True)
 
@@ -507,6 +524,19 @@ class TodayView(QWidget):
 
 _ONE_DAY = dt.timedelta(days=1)
 _UNLIMITED = 16777215  # QWIDGETSIZE_MAX
+
+
+def _lay_out_now(widget: QWidget) -> None:
+    """Apply the layout changes still waiting for Qt's next pass inside ``widget``, innermost
+    first, so the sizes read next are those of what it shows now (a card that just gained
+    lines, a message just shown), not the cached ones of the last pass."""
+    for child in reversed(widget.findChildren(QWidget)):
+        layout = child.layout()
+        if layout is not None:
+            layout.activate()
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
 
 
 def _occasion(record: DayRecord) -> str:
