@@ -151,7 +151,7 @@ def launch(qtbot, prefs, clock, told) -> Iterator[Callable[..., Launcher]]:
         return launcher
 
     yield start
-    qtbot.waitUntil(lambda: busy_count() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: busy_count() == 0)
     for launcher in started:
         launcher.cleanup()
 
@@ -162,7 +162,7 @@ def unlock(qtbot, window: MainWindow, secret: str = PASSPHRASE, *, code: bool = 
         view.switch_button.click()
     view.secret.setText(secret)
     view.unlock_button.click()
-    qtbot.waitUntil(lambda: not view.is_busy, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.is_busy)
 
 
 def open_journal(qtbot, launch, path: Path) -> MainWindow:
@@ -171,5 +171,5 @@ def open_journal(qtbot, launch, path: Path) -> MainWindow:
     window = launcher.window
     assert window is not None
     unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.shell is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.shell is not None)
     return window
