@@ -27,7 +27,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    from recovery_journal.ui.application import run
+    from recovery_journal.ui.app.application import run
 
     vault = Path(args.vault).expanduser() if args.vault else None
     return run(vault, demo=args.demo)

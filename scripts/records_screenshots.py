@@ -6,7 +6,7 @@ journal, offscreen, in the app's own window at 1366×768.
 Writes calendar.png, meetings.png, sponsor.png (with the relationship check-in) and
 journal.png. Everything happens in a private temporary folder that is removed at the end; the
 person's own journal and settings are never touched. Until the four places are registered in
-``ui/pages.py`` the script registers them itself, for the pictures only.
+``ui/app/pages.py`` the script registers them itself, for the pictures only.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SIZE = (1366, 768)
 TODAY = dt.date(2026, 3, 18)
 VIEWS = {
-    "calendar": "recovery_journal.ui.calendar.view:CalendarView",
-    "meetings": "recovery_journal.ui.meetings.view:MeetingsView",
-    "sponsor": "recovery_journal.ui.sponsor.view:SponsorView",
-    "journal": "recovery_journal.ui.journal.view:JournalView",
+    "calendar": "recovery_journal.ui.pages.calendar.view:CalendarView",
+    "meetings": "recovery_journal.ui.pages.meetings.view:MeetingsView",
+    "sponsor": "recovery_journal.ui.pages.sponsor.view:SponsorView",
+    "journal": "recovery_journal.ui.pages.journal.view:JournalView",
 }
 
 
@@ -52,7 +52,7 @@ def main() -> int:
 
 
 def _register_pages() -> None:
-    from recovery_journal.ui import pages, shell
+    from recovery_journal.ui.app import pages, shell
 
     specs = tuple(
         dataclasses.replace(spec, view=spec.view or VIEWS.get(spec.key)) for spec in pages.PAGES
@@ -83,14 +83,14 @@ def shoot(out: Path, scratch: Path, *, dark: bool = False) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from recovery_journal.domain.models import ALLIANCE_ITEMS, Theme
-    from recovery_journal.ui.application import make_application
-    from recovery_journal.ui.calendar.view import CalendarView
-    from recovery_journal.ui.demo import DemoJournal
-    from recovery_journal.ui.journal.view import JournalView
-    from recovery_journal.ui.main_window import MainWindow
-    from recovery_journal.ui.prefs import Prefs
-    from recovery_journal.ui.sponsor.view import SponsorView
-    from recovery_journal.ui.theme import apply_theme
+    from recovery_journal.ui.app.application import make_application
+    from recovery_journal.ui.app.demo import DemoJournal
+    from recovery_journal.ui.app.main_window import MainWindow
+    from recovery_journal.ui.app.prefs import Prefs
+    from recovery_journal.ui.common.theme import apply_theme
+    from recovery_journal.ui.pages.calendar.view import CalendarView
+    from recovery_journal.ui.pages.journal.view import JournalView
+    from recovery_journal.ui.pages.sponsor.view import SponsorView
 
     app = make_application(sys.argv[:1])
     _register_pages()

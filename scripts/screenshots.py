@@ -43,12 +43,12 @@ def shoot(out: Path, scratch: Path) -> None:
 
     from recovery_journal.domain.models import Theme
     from recovery_journal.services.session import JournalSession, kdf_for_memory
-    from recovery_journal.ui.application import make_application
-    from recovery_journal.ui.demo import DemoJournal
-    from recovery_journal.ui.main_window import MainWindow
-    from recovery_journal.ui.prefs import Prefs
-    from recovery_journal.ui.theme import apply_theme
-    from recovery_journal.ui.wizard import FirstRunWizard
+    from recovery_journal.ui.app.application import make_application
+    from recovery_journal.ui.app.demo import DemoJournal
+    from recovery_journal.ui.app.main_window import MainWindow
+    from recovery_journal.ui.app.prefs import Prefs
+    from recovery_journal.ui.common.theme import apply_theme
+    from recovery_journal.ui.lock.wizard import FirstRunWizard
 
     app = make_application(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from recovery_journal.domain.models import Theme
 from recovery_journal.services.demo import generate_demo
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.theme import apply_theme
-from recovery_journal.ui.trends.view import TrendsView
+from recovery_journal.ui.common.theme import apply_theme
+from recovery_journal.ui.pages.trends.view import TrendsView
 from recovery_journal.vault import KdfParams
 
 TODAY = dt.date(2026, 3, 15)

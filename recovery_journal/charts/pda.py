@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recovery_journal.charts.series import day_number, rolling_pda, tracked_days
+from recovery_journal.charts.series import day_number, tracked_days
 from recovery_journal.charts.style import LOW_COVERAGE_HATCH, ChartStyle
 from recovery_journal.charts.words import (
     NOTHING_YET,
@@ -25,7 +25,13 @@ from recovery_journal.charts.words import (
 from recovery_journal.domain.dates import month_end, month_start
 from recovery_journal.domain.day_calendar import DayCalendar
 from recovery_journal.domain.models import JournalData
-from recovery_journal.domain.pda import PdaWindow, headline, monthly_pda_series, pda_window
+from recovery_journal.domain.pda import (
+    PdaWindow,
+    headline,
+    monthly_pda_series,
+    pda_window,
+    rolling_pda,
+)
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -2,9 +2,8 @@
 
 Each helper here walks dates and asks the domain for the measure at each step (or, where one
 domain call per day would be too slow, follows the domain definition in one sweep and is
-tested against the domain function day by day). Candidates to move into ``domain/``:
-``rolling_pda``, ``days_since_contact_series``, ``weekly_rating_means``, ``one_way_contacts``.
-Nothing in this module imports matplotlib.
+tested against the domain function day by day). The rolling 30-day PDA is the domain's
+``pda.rolling_pda``. Nothing in this module imports matplotlib.
 """
 
 from __future__ import annotations
@@ -23,12 +22,10 @@ from recovery_journal.domain.dates import (
 )
 from recovery_journal.domain.day_calendar import DayCalendar, tracking_start_of
 from recovery_journal.domain.models import JournalData, WeekStart
-from recovery_journal.domain.pda import PdaWindow, pda_window
 
 #: The range keys of the Trends view and ``chart --range``.
 RANGE_KEYS: tuple[str, ...] = ("3m", "6m", "1y", "all")
 _RANGE_MONTHS = {"3m": 3, "6m": 6, "1y": 12}
-ROLLING_DAYS = 30
 _EPOCH = dt.date(1970, 1, 1)
 
 
@@ -78,15 +75,6 @@ def weeks_overlapping(start: dt.date, end: dt.date, week_start: WeekStart) -> li
 
 
 # --- PDA ------------------------------------------------------------------------------------
-def rolling_pda(
-    calendar: DayCalendar, days: Sequence[dt.date], window: int = ROLLING_DAYS
-) -> list[PdaWindow]:
-    """For each day, PDA over the ``window`` days ending that day (the domain's clipped window,
-    the same figure Today shows for "last 30 days" on that date)."""
-    span = dt.timedelta(days=window - 1)
-    return [pda_window(calendar, day - span, day) for day in days]
-
-
 def tracked_days(calendar: DayCalendar, start: dt.date, end: dt.date) -> list[dt.date]:
     """Days of ``start … end`` from tracking start through ``as_of``."""
     first = calendar.first_day

@@ -4,39 +4,30 @@ from __future__ import annotations
 
 import datetime as dt
 
-from recovery_journal.domain.formatting import format_percent
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+from recovery_journal.domain.formatting import (
+    MONTHS,
+    format_percent,
+    long_date,
+    month_name,
+    plural,
+    short_date,
 )
 
+# The date and count helpers live once, in the domain; charts import them from here too.
+__all__ = [
+    "MONTHS",
+    "NOTHING_YET",
+    "long_date",
+    "month_name",
+    "one_decimal",
+    "percent",
+    "plural",
+    "short_date",
+    "span",
+    "whole",
+]
+
 NOTHING_YET = "Nothing recorded in this period yet."
-
-
-def long_date(day: dt.date) -> str:
-    """``15 March 2026``."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: dt.date) -> str:
-    """``15 Mar 2026``."""
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
-
-
-def month_name(day: dt.date) -> str:
-    """``March 2026``."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
 
 
 def span(start: dt.date, end: dt.date) -> str:
@@ -44,13 +35,6 @@ def span(start: dt.date, end: dt.date) -> str:
     if start == end:
         return short_date(start)
     return f"{short_date(start)} – {short_date(end)}"
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``1 day``, ``2 days``; ``many`` for irregular plurals."""
-    if count == 1:
-        return f"{count} {word}"
-    return f"{count} {many or word + 's'}"
 
 
 def percent(value: float) -> str:

@@ -40,7 +40,17 @@ def _message(error: BaseException) -> str:
         text = f"{text} {hint}"
     if getattr(error, "exit_code", None) == EXIT_INVALID_IMPORT:
         return str(text)  # already "import refused: $.path: reason", one error per line
+    if type(error).__name__ == "NotDurableError":
+        return f"warning: {text}"  # the command did its work; its durability is unconfirmed
     return f"error: {text}"
+
+
+def _check_durable(ctx: CliContext) -> None:
+    """A journal save whose folder could not be synced is reported, not taken as durable."""
+    if any(not session.all_saves_durable for session in ctx.sessions):
+        from recovery_journal.services.errors import NotDurableError
+
+        raise NotDurableError()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         harden_process()
         ctx = CliContext.from_args(args)
-        return int(args.handler(args, ctx) or EXIT_OK)
+        code = int(args.handler(args, ctx) or EXIT_OK)
+        _check_durable(ctx)
+        return code
     except KeyboardInterrupt:
         print("error: interrupted; nothing more was changed", file=sys.stderr)
         return 130

@@ -58,7 +58,9 @@ def cmd_chart(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.charts.style import ChartStyle
     from recovery_journal.charts.words import span
     from recovery_journal.cli.vault_commands import open_session
+    from recovery_journal.services.files import check_target
 
+    check_target(args.output, ctx.vault)  # never over the journal: before anything is asked
     session = open_session(ctx)
     try:
         data = session.data()

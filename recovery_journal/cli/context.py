@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from recovery_journal.cli.secrets_input import SecretSource, UsageError
+from recovery_journal.cli.secrets_input import SecretSource
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,6 +28,9 @@ class CliContext:
     secrets: SecretSource
     out: TextIO
     today: dt.date
+    #: Every journal the command opened, so the end of the command can report a save that
+    #: was written but not confirmed on the disk.
+    sessions: list[Any] = field(default_factory=list)
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> CliContext:
@@ -103,8 +106,3 @@ def build_parser() -> argparse.ArgumentParser:
     for module in modules:
         module.register(commands, lambda p: _global_options(p, top=False))
     return parser
-
-
-def require_missing(path: Path) -> None:
-    if path.exists():
-        raise UsageError(f"{path} already exists; choose another place")

@@ -67,13 +67,15 @@ def register(commands: Any, add_globals: Register) -> None:
 
 def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.cli.vault_commands import open_session
-    from recovery_journal.services.interchange_json import ImportMode, ImportRefused, parse_json
+    from recovery_journal.services.interchange_json import (
+        ImportMode,
+        parse_json,
+        read_import_file,
+    )
 
-    try:
-        text = args.file.read_bytes()
-    except OSError as error:
-        raise ImportRefused([("$", f"the file can't be read: {error.strerror}")]) from None
+    text = read_import_file(args.file)  # a regular file within the size limit, or refused
     data = parse_json(text, ctx.today)  # refused before anything is opened or written
+    del text
     mode: ImportMode = (
         "merge" if args.merge else "replace" if args.replace else "refuse_if_not_empty"
     )
@@ -88,32 +90,49 @@ def cmd_import(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
+def _check_csv_folder(folder: Path) -> None:
+    from recovery_journal.services.interchange_csv import holds_files
+
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder; choose a new or empty folder")
+    if holds_files(folder):
+        raise UsageError(f"{folder} is not empty; choose a new or empty folder")
+
+
 def cmd_export(args: argparse.Namespace, ctx: CliContext) -> int:
     from recovery_journal.cli.vault_commands import open_session
+    from recovery_journal.services.errors import NotDurableError, SaveError
+    from recovery_journal.services.files import check_target
 
+    check_target(args.output, ctx.vault)  # never over the journal: before anything is asked
+    if args.format == "csv":
+        _check_csv_folder(args.output)
     session = open_session(ctx)
     try:
         data = session.data()
     finally:
         session.close()
-    if args.format == "json":
-        from recovery_journal.services.errors import SaveError
-        from recovery_journal.services.files import write_private_file
-        from recovery_journal.services.interchange_json import export_json
+    try:
+        if args.format == "json":
+            from recovery_journal.services.files import write_private_file
+            from recovery_journal.services.interchange_json import export_json
 
-        text = export_json(data, dt.datetime.now(dt.UTC))
-        try:
-            write_private_file(args.output, text.encode("utf-8"))
-        except SaveError as error:
-            raise ExportError(f"The export couldn't be written. {error.detail or ''}") from None
-    else:
-        from recovery_journal.services.interchange_csv import export_csv
+            text = export_json(data, dt.datetime.now(dt.UTC))
+            durable = write_private_file(args.output, text.encode("utf-8"))
+        else:
+            from recovery_journal.services.interchange_csv import export_csv
 
-        if args.output.exists() and any(args.output.iterdir()):
-            raise UsageError(f"{args.output} is not empty; choose a new or empty folder")
-        export_csv(data, args.output)
+            durable = export_csv(data, args.output).durable
+    except SaveError as error:
+        raise ExportError(f"The export couldn't be written. {error.detail or ''}") from None
+    except OSError as error:
+        raise ExportError(f"The export couldn't be written: {error.strerror or error}.") from None
     print(f"Exported your journal to {args.output}", file=ctx.out)
     print(NOT_ENCRYPTED, file=ctx.out)
+    if not durable:
+        raise NotDurableError()
     return 0
 
 
@@ -126,6 +145,7 @@ def cmd_demo(args: argparse.Namespace, ctx: CliContext) -> int:
         raise VaultExistsError(str(args.output))
     passphrase = "-".join(secrets.token_hex(3) for _ in range(4))
     session, code = JournalSession.create(args.output, passphrase, kdf=kdf_for_memory(64))
+    ctx.sessions.append(session)
     try:
         session.import_data(generate_demo(ctx.today), "replace")
         session.ensure_saved()

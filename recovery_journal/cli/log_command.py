@@ -1,4 +1,8 @@
-"""``log day|meeting|contact``: quick capture of one record from a terminal."""
+"""``log day|meeting|contact``: quick capture of one record from a terminal.
+
+``--note -`` reads the note from standard input or ``$EDITOR`` (see ``note_input``), so what
+the person writes never shows in the process list or the shell's history.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from recovery_journal.cli.context import CliContext, parse_date
-from recovery_journal.cli.secrets_input import UsageError
+from recovery_journal.cli.note_input import FROM_INPUT, read_note
 from recovery_journal.domain.models import (
     Activity,
     ContactMode,
@@ -24,12 +28,6 @@ from recovery_journal.domain.models import (
     Topic,
 )
 from recovery_journal.domain.sponsors import current_sponsor
-from recovery_journal.domain.validation import (
-    FieldError,
-    validate_contact,
-    validate_day,
-    validate_meeting,
-)
 
 Register = Callable[[argparse.ArgumentParser], None]
 
@@ -45,11 +43,22 @@ def _values(kind: Any) -> list[str]:
     return [member.value for member in kind]
 
 
+NOTE_HELP = (
+    "the note; give - to type it in $EDITOR (or pipe it on standard input, after the "
+    "passphrase with --password-stdin), so it never shows in the process list or your shell "
+    "history"
+)
+
+
 def register(commands: Any, add_globals: Register) -> None:
     log = commands.add_parser(
         "log",
         help="record a day, a meeting or a sponsor contact",
-        description="Quick capture of one record. The date defaults to today.",
+        description=(
+            "Quick capture of one record. The date defaults to today. A note typed on the "
+            "command line can be seen by other users in the process list and stays in your "
+            "shell history: give --note - to write it in your editor or pipe it in instead."
+        ),
     )
     kinds = log.add_subparsers(title="what to log", metavar="WHAT", required=True)
 
@@ -63,7 +72,7 @@ def register(commands: Any, add_globals: Register) -> None:
     day.add_argument("--amount", help='free text, e.g. "3 drinks"')
     day.add_argument("--activity", action="append", choices=_values(Activity))
     day.add_argument("--step", type=int, metavar="1-12", help="the step you worked on")
-    day.add_argument("--note")
+    day.add_argument("--note", metavar="TEXT|-", help=NOTE_HELP)
     day.set_defaults(handler=cmd_log_day)
 
     meeting = kinds.add_parser("meeting", help="a mutual-help meeting you went to")
@@ -79,7 +88,7 @@ def register(commands: Any, add_globals: Register) -> None:
     meeting.add_argument("--service-role", default="none", choices=_values(ServiceRole))
     meeting.add_argument("--talked-with-members", action="store_true")
     meeting.add_argument("--helpfulness", type=int, metavar="0-10")
-    meeting.add_argument("--notes", default="")
+    meeting.add_argument("--notes", "--note", default="", metavar="TEXT|-", help=NOTE_HELP)
     meeting.set_defaults(handler=cmd_log_meeting)
 
     contact = kinds.add_parser("contact", help="a contact with your sponsor")
@@ -93,16 +102,17 @@ def register(commands: Any, add_globals: Register) -> None:
     contact.add_argument("--sponsor", metavar="ID", help="sponsor id (default: your current one)")
     contact.add_argument("--duration", type=int, metavar="MIN", help="minutes")
     contact.add_argument("--topic", action="append", choices=_values(Topic))
-    contact.add_argument("--notes", default="")
+    contact.add_argument("--notes", "--note", default="", metavar="TEXT|-", help=NOTE_HELP)
     contact.set_defaults(handler=cmd_log_contact)
 
     for sub in (log, day, meeting, contact):
         add_globals(sub)
 
 
-def _refuse(errors: list[FieldError]) -> None:
-    if errors:
-        raise UsageError(" ".join(e.message for e in errors))
+def _note(given: str | None, ctx: CliContext) -> str | None:
+    """The note as given, or read from standard input or the editor for ``-`` (call after
+    the journal is open, so secrets on standard input come first)."""
+    return read_note(ctx.secrets.stream) if given == FROM_INPUT else given
 
 
 def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -111,6 +121,8 @@ def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
     date = args.date or ctx.today
     session = open_session(ctx)
     try:
+        session.check_writable()  # before a note is asked for
+        note = _note(args.note, ctx)
         existing = session.get_day(date) or DayRecord(date=date, status=DayStatus(args.status))
         given: dict[str, Any] = {
             "status": DayStatus(args.status),
@@ -121,14 +133,13 @@ def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
             "amount": args.amount,
             "activities": tuple(Activity(a) for a in args.activity) if args.activity else None,
             "step": args.step,
-            "note": args.note,
+            "note": note,
         }
         if given["status"] != DayStatus.USED:  # what and how much belong to a used day only
             given["substances"] = given["substances"] or ()
             given["amount"] = given["amount"] or ""
         day = dataclasses.replace(existing, **{k: v for k, v in given.items() if v is not None})
-        _refuse(validate_day(day, ctx.today))
-        session.save_day(day)
+        session.save_day(day)  # checks first: InvalidRecordError (exit 2), nothing written
         session.ensure_saved()
     finally:
         session.close()
@@ -143,10 +154,8 @@ def cmd_log_day(args: argparse.Namespace, ctx: CliContext) -> int:
     return 0
 
 
-def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
-    from recovery_journal.cli.vault_commands import open_session
-
-    meeting = Meeting(
+def _meeting(args: argparse.Namespace, ctx: CliContext, notes: str) -> Meeting:
+    return Meeting(
         date=args.date or ctx.today,
         time=args.time,
         fellowship=Fellowship(args.fellowship),
@@ -159,12 +168,18 @@ def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
         service_role=ServiceRole(args.service_role),
         talked_with_members=args.talked_with_members,
         helpfulness=args.helpfulness,
-        notes=args.notes,
+        notes=notes,
     )
-    _refuse(validate_meeting(meeting, ctx.today))
+
+
+def cmd_log_meeting(args: argparse.Namespace, ctx: CliContext) -> int:
+    from recovery_journal.cli.vault_commands import open_session
+
     session = open_session(ctx)
     try:
-        session.add_meeting(meeting)
+        session.check_writable()  # before a note is asked for
+        meeting = _meeting(args, ctx, _note(args.notes, ctx) or "")
+        session.add_meeting(meeting)  # checks first: InvalidRecordError (exit 2)
         session.ensure_saved()
     finally:
         session.close()
@@ -184,6 +199,8 @@ def cmd_log_contact(args: argparse.Namespace, ctx: CliContext) -> int:
     date = args.date or ctx.today
     session = open_session(ctx)
     try:
+        session.check_writable()
+        notes = _note(args.notes, ctx) or ""
         sponsors = session.data().sponsors
         contact = SponsorContact(
             date=date,
@@ -194,10 +211,9 @@ def cmd_log_contact(args: argparse.Namespace, ctx: CliContext) -> int:
             two_way=not args.one_way,
             duration_min=args.duration,
             topics=tuple(Topic(t) for t in args.topic or ()),
-            notes=args.notes,
+            notes=notes,
         )
-        _refuse(validate_contact(contact, ctx.today, {s.key for s in sponsors}))
-        session.add_contact(contact)
+        session.add_contact(contact)  # checks first: InvalidRecordError (exit 2)
         session.ensure_saved()
     finally:
         session.close()

@@ -69,12 +69,14 @@ def register(commands: Any, add_globals: Register) -> None:
 
 
 def check_output(output: Path, vault: Path) -> None:
-    """Refuse a target that would overwrite the journal, a folder or a file that is not a PDF."""
+    """Refuse a target that would overwrite the journal (or its backups, its lock, any
+    journal file), a folder or a file that is not a PDF."""
     from recovery_journal.charts.report.pdf import target_problem
+    from recovery_journal.services.files import target_problem as journal_problem
 
-    problem = target_problem(output, vault)
+    problem = journal_problem(output, vault) or target_problem(output, vault)
     if problem is not None:
-        raise UsageError(problem)
+        raise UsageError(f"{problem}. Nothing was written.")
 
 
 def cmd_report(args: argparse.Namespace, ctx: CliContext) -> int:

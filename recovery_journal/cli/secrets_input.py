@@ -18,6 +18,11 @@ class SecretSource:
         self.from_stdin = from_stdin
         self._stdin = stdin or sys.stdin
 
+    @property
+    def stream(self) -> TextIO:
+        """Standard input: what is left after the secrets (``--note -`` reads it)."""
+        return self._stdin
+
     def _read_line(self, what: str) -> str:
         line = self._stdin.readline()
         if not line:

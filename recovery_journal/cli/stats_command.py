@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from recovery_journal.cli.context import CliContext, parse_date
-from recovery_journal.domain.formatting import format_percent, format_score
+from recovery_journal.domain.formatting import format_percent, format_score, plural
 from recovery_journal.domain.pda import PdaWindow, headline
 from recovery_journal.domain.stats import Stats, compute_stats, stats_to_json
 
@@ -56,10 +56,6 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else format_percent(value)
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _weeks_share(pct_12: float | None, pct_26: float | None = None) -> str:
     if pct_12 is None:
         return "no complete weeks recorded yet"
@@ -93,14 +89,14 @@ def render_stats(stats: Stats) -> str:
     for key, name in WINDOW_NAMES.items():
         lines.append(f"  {name:<14} {_window_line(stats.pda[key])}")
     runs = stats.runs
-    current = _count(runs.current.days, "day")
+    current = plural(runs.current.days, "day")
     if runs.current.unverified_days:
         current += f" ({runs.current.unverified_days} of them not filled in yet)"
     lines += ["", f"Days without using: {current}"]
     longest = runs.longest
     if longest.days > runs.current.days and longest.start and longest.end:
         lines.append(
-            f"Your longest time without using: {_count(longest.days, 'day')} "
+            f"Your longest time without using: {plural(longest.days, 'day')} "
             f"({longest.start.isoformat()} to {longest.end.isoformat()})"
         )
     if stats.next_run_milestone is not None:
@@ -109,14 +105,14 @@ def render_stats(stats: Stats) -> str:
     if stats.sobriety is not None and stats.sobriety.days is not None:
         lines.append(
             f"Since your sobriety date ({stats.sobriety.sobriety_date.isoformat()}): "
-            f"{_count(stats.sobriety.days, 'day')}"
+            f"{plural(stats.sobriety.days, 'day')}"
         )
     a = stats.attendance
     lines += [
         "",
         f"Meetings: {a.meetings_7} in the last 7 days, {a.meetings_30} in 30, "
         f"{a.meetings_90} in 90"
-        + (f" (on {_count(a.meeting_days_90, 'day')})" if a.meeting_days_90 else ""),
+        + (f" (on {plural(a.meeting_days_90, 'day')})" if a.meeting_days_90 else ""),
         "  weeks with at least one meeting: "
         + _weeks_share(a.weeks_at_threshold_pct_12, a.weeks_at_threshold_pct_26),
     ]
@@ -128,11 +124,11 @@ def render_stats(stats: Stats) -> str:
         if c.days_since_contact is None
         else "the last one today"
         if c.days_since_contact == 0
-        else f"the last one {_count(c.days_since_contact, 'day')} ago"
+        else f"the last one {plural(c.days_since_contact, 'day')} ago"
     )
     lines += [
         "",
-        f"Sponsor: {_count(c.contacts_7, 'two-way contact')} in the last 7 days, "
+        f"Sponsor: {plural(c.contacts_7, 'two-way contact')} in the last 7 days, "
         f"{c.contacts_30} in 30, {c.contacts_90} in 90; {since}",
         "  weeks with a two-way contact: " + _weeks_share(c.weeks_with_contact_pct_12),
     ]

@@ -1,4 +1,4 @@
-"""Commands about the journal file itself: init, verify, passwd, recover, backup."""
+"""Commands about the journal file itself: init, verify, passwd, recover, new-code, backup."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from recovery_journal.cli.output import recovery_code_block
 from recovery_journal.services.session import (
     MIN_PASSPHRASE_LENGTH,
     JournalSession,
+    check_journal_path,
     kdf_for_memory,
 )
 
@@ -70,6 +71,17 @@ def register(commands: Any, add_globals: Register) -> None:
     )
     recover.set_defaults(handler=cmd_recover)
 
+    new_code = commands.add_parser(
+        "new-code",
+        help="make a new recovery code (asks for the passphrase)",
+        description=(
+            "Make a new recovery code with your passphrase and print it once; the old code "
+            "stops working, in the journal and in its backups. Use it when you lost your code, "
+            "or when a recover was stopped before it could show you the new one."
+        ),
+    )
+    new_code.set_defaults(handler=cmd_new_code)
+
     backup = commands.add_parser(
         "backup",
         help="write an encrypted copy",
@@ -78,7 +90,7 @@ def register(commands: Any, add_globals: Register) -> None:
     backup.add_argument("-o", "--output", required=True, metavar="FILE", type=Path)
     backup.set_defaults(handler=cmd_backup)
 
-    for sub in (init, verify, passwd, recover, backup):
+    for sub in (init, verify, passwd, recover, new_code, backup):
         add_globals(sub)
 
 
@@ -95,12 +107,15 @@ def _new_passphrase(ctx: CliContext) -> str:
     return passphrase
 
 
-def open_session(ctx: CliContext) -> JournalSession:
-    from recovery_journal.services.errors import VaultMissingError
-
-    if not ctx.vault.exists():  # say so before asking for a passphrase
-        raise VaultMissingError(str(ctx.vault))
-    return JournalSession.open(ctx.vault, ctx.secrets.existing())
+def open_session(ctx: CliContext, *, recovery_code: bool = False) -> JournalSession:
+    """Open the journal (a missing or odd path is refused before a secret is asked for)."""
+    check_journal_path(ctx.vault)
+    secret = ctx.secrets.existing("Recovery code: " if recovery_code else "Passphrase: ")
+    session = JournalSession.open(ctx.vault, secret, recovery_code=recovery_code)
+    ctx.sessions.append(session)
+    session.set_clock(lambda: ctx.today)  # writes are checked against the command's today
+    return session
+    return session
 
 
 def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
@@ -112,6 +127,7 @@ def cmd_init(args: argparse.Namespace, ctx: CliContext) -> int:
     session, code = JournalSession.create(
         ctx.vault, passphrase, kdf=kdf_for_memory(args.kdf_memory_mib), min_length=1
     )
+    ctx.sessions.append(session)
     session.close()
     print(f"Created your journal at {ctx.vault}", file=ctx.out)
     print(recovery_code_block(code), file=ctx.out)
@@ -124,6 +140,8 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         checks = session.verify()
         kdf = session.kdf
         left = session.unrewrapped_backups
+        read_only = session.read_only
+        unseen = session.recovery_code_unseen
     finally:
         session.close()
     print(f"{ctx.vault}: everything checks out.", file=ctx.out)
@@ -134,6 +152,21 @@ def cmd_verify(args: argparse.Namespace, ctx: CliContext) -> int:
         f"{kdf.iterations} passes, {kdf.lanes} lanes",
         file=ctx.out,
     )
+    if read_only:
+        print(f"  opened for reading only: {read_only}", file=ctx.out)
+    if unseen:
+        print(
+            "  recovery code: a new code was made (by recover or new-code) but the command was "
+            "stopped before showing it, so you may not have a working one. Make one now with "
+            "your passphrase: recovery-journal-cli new-code",
+            file=ctx.out,
+        )
+    else:
+        print(
+            "  recovery code: if you no longer have it, make a new one with your passphrase: "
+            "recovery-journal-cli new-code",
+            file=ctx.out,
+        )
     _report_unrewrapped(left, ctx)
     return 0
 
@@ -162,21 +195,49 @@ def _report_unrewrapped(left: list[Path], ctx: CliContext) -> None:
 
 
 def cmd_recover(args: argparse.Namespace, ctx: CliContext) -> int:
-    code = ctx.secrets.existing("Recovery code: ")
-    session = JournalSession.open(ctx.vault, code, recovery_code=True)
+    session = open_session(ctx, recovery_code=True)
     try:
+        session.check_writable()  # before a new passphrase is asked for
         new_code = session.reset_after_recovery(_new_passphrase(ctx), min_length=1)
         left = session.unrewrapped_backups
+        _show_new_code(
+            session,
+            ctx,
+            "Your journal is open again with the new passphrase.\n"
+            "The old recovery code no longer works; here is the new one.",
+            new_code,
+        )
     finally:
         session.close()
     _report_unrewrapped(left, ctx)
-    print("Your journal is open again with the new passphrase.", file=ctx.out)
-    print("The old recovery code no longer works; here is the new one.", file=ctx.out)
-    print(recovery_code_block(new_code), file=ctx.out)
     return 0
 
 
+def cmd_new_code(args: argparse.Namespace, ctx: CliContext) -> int:
+    session = open_session(ctx)
+    try:
+        new_code = session.new_recovery_code()
+        left = session.unrewrapped_backups
+        _show_new_code(session, ctx, "The old recovery code no longer works.", new_code)
+    finally:
+        session.close()
+    _report_unrewrapped(left, ctx)
+    return 0
+
+
+def _show_new_code(session: JournalSession, ctx: CliContext, intro: str, code: str) -> None:
+    """Print a new code first thing, then note that it was shown (until then ``verify`` says
+    it may never have been seen)."""
+    print(intro, file=ctx.out)
+    print(recovery_code_block(code), file=ctx.out)
+    ctx.out.flush()
+    session.recovery_code_seen()
+
+
 def cmd_backup(args: argparse.Namespace, ctx: CliContext) -> int:
+    from recovery_journal.services.files import check_target
+
+    check_target(args.output, ctx.vault, copy_of_journal=True)
     session = open_session(ctx)
     try:
         session.write_backup(args.output)

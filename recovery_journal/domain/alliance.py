@@ -12,16 +12,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from recovery_journal.domain import sponsors
+from recovery_journal.domain.dates import add_months
 from recovery_journal.domain.models import (
     ALLIANCE_AREAS,
     ALLIANCE_ITEMS,
     ANSWER_RANGE,
     REVERSED_ITEMS,
     AllianceCheckin,
+    JournalData,
+    Sponsor,
 )
 
 #: Fewest answered items for a score.
 MIN_ANSWERED = 6
+#: A sponsor relationship check-in is suggested monthly (MEASURES §5) …
+CHECKIN_INTERVAL_MONTHS = 1
+#: … and when the sponsor changes, once the new sponsor has been theirs for this many days.
+NEW_SPONSOR_SETTLING_DAYS = 7
 _ONE_DECIMAL = Decimal("0.1")
 
 
@@ -95,3 +103,34 @@ def alliance_latest(checkins: Sequence[AllianceCheckin], as_of: dt.date) -> Alli
         previous_date=previous.date if previous else None,
         previous_score=alliance_score(previous.answers) if previous else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckinDue:
+    """Why a relationship check-in is suggested now; ``last`` is the latest one, if any."""
+
+    sponsor: Sponsor
+    last: dt.date | None
+    reason: str  # "monthly" or "new_sponsor"
+
+
+def checkin_due(data: JournalData, as_of: dt.date) -> CheckinDue | None:
+    """A check-in is suggested monthly and when the sponsor changes (MEASURES §5).
+
+    With a current sponsor: due when there is no check-in since they became the sponsor and
+    they have been the sponsor for at least a week, or when the latest check-in is a calendar
+    month old or more. Without a current sponsor nothing is due.
+    """
+    sponsor = sponsors.current_sponsor(data.sponsors, as_of)
+    if sponsor is None:
+        return None
+    dates = [c.date for c in data.checkins if c.date <= as_of]
+    started = sponsors.start_key(sponsor)
+    since_start = [d for d in dates if d >= started]
+    if not since_start:
+        settled = (as_of - started).days >= NEW_SPONSOR_SETTLING_DAYS
+        return CheckinDue(sponsor, max(dates, default=None), "new_sponsor") if settled else None
+    last = max(since_start)
+    if add_months(last, CHECKIN_INTERVAL_MONTHS) <= as_of:
+        return CheckinDue(sponsor, last, "monthly")
+    return None

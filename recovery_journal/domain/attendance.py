@@ -11,6 +11,7 @@ from recovery_journal.domain.dated_events import (
     recent_tracked_weeks,
     tracked_complete_weeks,
 )
+from recovery_journal.domain.dates import week_start_of
 from recovery_journal.domain.models import JournalData
 
 #: Weekly carry-over of attendance strength: a half-life of four weeks.
@@ -69,3 +70,10 @@ def strength_series(
 def meeting_events(data: JournalData, as_of: dt.date) -> DatedEvents:
     """Meetings indexed as of ``as_of``, with the person's week start."""
     return DatedEvents((meeting.date for meeting in data.meetings), as_of, data.settings.week_start)
+
+
+def meetings_this_week(data: JournalData, as_of: dt.date) -> int:
+    """Meetings in the calendar week that contains ``as_of`` (up to ``as_of``), with the
+    person's week start: the week the one-a-week threshold of MEASURES §4 is judged on."""
+    events = meeting_events(data, as_of)
+    return events.count_in_week(week_start_of(as_of, data.settings.week_start))

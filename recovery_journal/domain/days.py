@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
-from recovery_journal.domain.models import DayRecord
+from recovery_journal.domain.models import DayRecord, DayStatus
 
 #: A day entered more than this many days after its date is retrospective.
 RETROSPECTIVE_AFTER_DAYS = 2
@@ -17,3 +18,11 @@ def is_retrospective(record: DayRecord, tz: dt.tzinfo | None = None) -> bool:
         return False
     entered = record.entered_at.astimezone(tz).date()
     return (entered - record.date).days > RETROSPECTIVE_AFTER_DAYS
+
+
+def with_status(record: DayRecord, status: DayStatus) -> DayRecord:
+    """The record with a new status; what was used and how much only stay on a used day
+    (the note and the ratings stay as they are)."""
+    if status == DayStatus.USED:
+        return dataclasses.replace(record, status=status)
+    return dataclasses.replace(record, status=status, substances=(), amount="")

@@ -16,7 +16,7 @@ from recovery_journal.domain.alliance import alliance_score, checkins_in_order, 
 from recovery_journal.domain.dated_events import DatedEvents
 from recovery_journal.domain.dates import ONE_WEEK, last_complete_week, week_start_of, week_starts
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.formatting import format_percent, format_score
+from recovery_journal.domain.formatting import format_percent, format_score, plural
 from recovery_journal.domain.models import AllianceCheckin
 from recovery_journal.domain.pda import pda_after
 
@@ -104,10 +104,6 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 #: Differences of weekly percentages smaller than this are no difference (float noise: two
 #: equal means can differ by 1e-14 after summing in another order).
 _NO_DIFFERENCE = 1e-9
@@ -186,7 +182,7 @@ def _comparison_insight(spec: _Comparison, weeks: Sequence[EligibleWeek]) -> Ins
         if len(weeks) < MIN_WEEKS_COMPARE:
             more = MIN_WEEKS_COMPARE - len(weeks)
             needs.append(
-                f"It needs {_plural(more, 'more week')} with at least 5 days filled in "
+                f"It needs {plural(more, 'more week')} with at least 5 days filled in "
                 f"({len(weeks)} of {MIN_WEEKS_COMPARE} so far)."
             )
         if len(with_) < MIN_WEEKS_PER_GROUP or len(without) < MIN_WEEKS_PER_GROUP:
@@ -203,9 +199,9 @@ def _comparison_insight(spec: _Comparison, weeks: Sequence[EligibleWeek]) -> Ins
     numbers.update(mean_pda_with=mean_with, mean_pda_without=mean_without, difference=difference)
     label = CONSISTENT if _halves_agree(flags, difference) else TENTATIVE
     text = (
-        f"In your {_plural(len(with_), 'week')} {spec.with_words}, "
+        f"In your {plural(len(with_), 'week')} {spec.with_words}, "
         f"{format_percent(mean_with)} of recorded days were abstinent on average; "
-        f"in your {_plural(len(without), 'week')} {spec.without_words}, "
+        f"in your {plural(len(without), 'week')} {spec.without_words}, "
         f"{format_percent(mean_without)}. " + _LABEL_SENTENCES[label].format(span="weeks")
     )
     return Insight(spec.id, label, text, numbers)
@@ -264,12 +260,12 @@ def _alliance_insight(
         if len(weeks) < MIN_WEEKS_ANY:
             more = MIN_WEEKS_ANY - len(weeks)
             needs.append(
-                f"It needs {_plural(more, 'more week')} with at least 5 days filled in "
+                f"It needs {plural(more, 'more week')} with at least 5 days filled in "
                 f"({len(weeks)} of {MIN_WEEKS_ANY} so far)."
             )
         if len(pairs) < MIN_CHECKINS:
             needs.append(
-                f"It needs {_plural(MIN_CHECKINS - len(pairs), 'more check-in')} followed by "
+                f"It needs {plural(MIN_CHECKINS - len(pairs), 'more check-in')} followed by "
                 f"30 days that are mostly filled in ({len(pairs)} of {MIN_CHECKINS} so far)."
             )
         if distinct < MIN_DISTINCT_SCORES:
@@ -299,10 +295,10 @@ def _alliance_insight(
     )
     label = CONSISTENT if _halves_agree(flags, difference) else TENTATIVE
     text = (
-        f"After your {_plural(len(higher), 'check-in')} that scored your sponsor relationship "
+        f"After your {plural(len(higher), 'check-in')} that scored your sponsor relationship "
         f"{format_score(cut)} or higher, {format_percent(_mean(higher))} of the next 30 "
         f"recorded days were abstinent on average; after your "
-        f"{_plural(len(lower), 'lower-scored check-in')}, "
+        f"{plural(len(lower), 'lower-scored check-in')}, "
         f"{format_percent(_mean(lower))}. " + _LABEL_SENTENCES[label].format(span="check-ins")
     )
     return Insight("alliance", label, text, numbers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from recovery_journal.domain.dates import (
@@ -18,6 +19,8 @@ from recovery_journal.domain.models import WeekStart
 
 #: The standard windows, by their key in ``stats --json``; ``None`` means tracking start … as_of.
 STANDARD_WINDOWS: dict[str, int | None] = {"30": 30, "90": 90, "365": 365, "all": None}
+#: The rolling window of the Trends chart: the same figure as Today's "last 30 days".
+ROLLING_DAYS = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +93,15 @@ def pda_last_days(calendar: DayCalendar, days: int | None) -> PdaWindow:
 def standard_windows(calendar: DayCalendar) -> dict[str, PdaWindow]:
     """The 30, 90, 365 and all-days windows, keyed as in ``stats --json``."""
     return {key: pda_last_days(calendar, days) for key, days in STANDARD_WINDOWS.items()}
+
+
+def rolling_pda(
+    calendar: DayCalendar, days: Iterable[dt.date], window: int = ROLLING_DAYS
+) -> list[PdaWindow]:
+    """For each of ``days``, PDA over the ``window`` days ending that day: the clipped window
+    of MEASURES §2, the same figure Today shows for "last 30 days" on that date."""
+    span = dt.timedelta(days=window - 1)
+    return [pda_window(calendar, day - span, day) for day in days]
 
 
 def weekly_pda_series(calendar: DayCalendar, week_start: WeekStart) -> list[PdaWindow]:

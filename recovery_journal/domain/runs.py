@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.models import DayStatus
+from recovery_journal.domain.models import DayStatus, JournalData
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +34,11 @@ class RunSummary:
     last_used: dt.date | None
 
 
+def breaks_run(status: DayStatus | None, unknown_breaks_runs: bool) -> bool:
+    """A used day ends a run; an unsure day too when the person's setting says so."""
+    return status is DayStatus.USED or (unknown_breaks_runs and status is DayStatus.UNKNOWN)
+
+
 def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> RunSummary:
     """Current run (ending at ``as_of``), longest run (the earlier on a tie) and last used day."""
     first = calendar.first_day
@@ -47,8 +52,7 @@ def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> 
     for offset, status in enumerate(statuses):
         if status is DayStatus.USED:
             last_used = offset
-        breaks = status is DayStatus.USED or (unknown_breaks_runs and status is DayStatus.UNKNOWN)
-        if breaks:
+        if breaks_run(status, unknown_breaks_runs):
             if run_from is not None and offset - run_from > longest.days:
                 longest = _run(first, run_from, offset - 1, unverified)
             run_from = None
@@ -64,6 +68,13 @@ def summarize_runs(calendar: DayCalendar, unknown_breaks_runs: bool = False) -> 
             longest = current
     used_day = None if last_used is None else first + dt.timedelta(days=last_used)
     return RunSummary(current, longest, used_day)
+
+
+def run_before(data: JournalData, day: dt.date) -> int:
+    """Days in the run that ended the day before ``day`` (MEASURES §3, with the person's
+    setting for unknown days): the "7 or more abstinent days" of the tolerance note (§9)."""
+    calendar = DayCalendar.from_journal(data, day - dt.timedelta(days=1))
+    return summarize_runs(calendar, data.settings.unknown_breaks_runs).current.days
 
 
 def _run(first: dt.date, start: int, end: int, unverified: int) -> Run:

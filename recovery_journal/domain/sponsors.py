@@ -1,4 +1,4 @@
-"""Who the sponsor was on a given day.
+"""Who the sponsor was on a given day, and the ids sponsors get.
 
 A sponsor's start date is optional (the interchange format requires only an id and a name);
 a sponsor without one counts as having been the sponsor from the beginning.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from recovery_journal.domain.models import Sponsor
+from recovery_journal.domain.models import JournalData, Sponsor
 
 
 def start_key(sponsor: Sponsor) -> dt.date:
@@ -30,3 +30,12 @@ def current_sponsor(sponsors: Iterable[Sponsor], day: dt.date) -> Sponsor | None
 
 def newest_first(sponsors: Iterable[Sponsor]) -> list[Sponsor]:
     return sorted(sponsors, key=start_key, reverse=True)
+
+
+def next_sponsor_key(data: JournalData) -> str:
+    """A new sponsor id not used in this journal yet ("sponsor-1", "sponsor-2", …)."""
+    taken = {s.key for s in data.sponsors}
+    number = len(taken) + 1
+    while f"sponsor-{number}" in taken:
+        number += 1
+    return f"sponsor-{number}"

@@ -68,6 +68,24 @@ class FieldError:
         return self.reason or self.message
 
 
+class InvalidRecordError(ValueError):
+    """A record broke a rule of its fields; nothing was written.
+
+    ``errors`` are the problems, each naming its field (forms show them next to it);
+    ``str(error)`` is their sentences in one line (the command line's message).
+    """
+
+    exit_code = 2  # the command line's "usage error": the values given were not right
+
+    def __init__(self, errors: Iterable[FieldError]) -> None:
+        self.errors: tuple[FieldError, ...] = tuple(errors)
+        super().__init__(" ".join(e.message for e in self.errors))
+
+    def for_field(self, field: str) -> list[FieldError]:
+        """The problems with ``field`` (also ``field[0]``, ``field.x``)."""
+        return [e for e in self.errors if e.field.split("[")[0].split(".")[0] == field]
+
+
 @dataclass(frozen=True, slots=True)
 class RecordError:
     """A problem with the record at ``index`` of the ``JournalData`` list ``collection``
@@ -380,6 +398,43 @@ def validate_settings(settings: Settings, today: dt.date | None = None) -> list[
         _text(errors, name, getattr(settings, name))
     _texts(errors, "fellowships", settings.fellowships, "A fellowship")
     return errors
+
+
+Record = (
+    DayRecord
+    | Meeting
+    | Sponsor
+    | SponsorContact
+    | AllianceCheckin
+    | JournalEntry
+    | AnchorEvent
+    | CallListPerson
+)
+
+
+def validate_record(
+    record: Record, today: dt.date, sponsor_keys: Collection[str] | None = None
+) -> list[FieldError]:
+    """The problems of any one record (the function for its type); ``sponsor_keys`` are the
+    sponsors a contact or a check-in may name."""
+    match record:
+        case DayRecord():
+            return validate_day(record, today)
+        case Meeting():
+            return validate_meeting(record, today)
+        case Sponsor():
+            return validate_sponsor(record)
+        case SponsorContact():
+            return validate_contact(record, today, sponsor_keys)
+        case AllianceCheckin():
+            return validate_checkin(record, today, sponsor_keys)
+        case JournalEntry():
+            return validate_journal_entry(record)
+        case AnchorEvent():
+            return validate_anchor_event(record)
+        case CallListPerson():
+            return validate_call_person(record)
+    raise TypeError(f"not a journal record: {type(record).__name__}")
 
 
 # -- a whole journal --------------------------------------------------------------------------

@@ -2,17 +2,23 @@
 
 One CSV per record type (the same fields and order as the JSON interchange format, see
 ``docs/interchange.md``) plus ``settings.csv`` and ``codebook.md``, which describes every column.
-The folder is made private (0700) and every file is created 0600. CSV export is one-way: use the
-JSON format to move a journal between installations.
+The folder is made private (0700) and every file is written 0600, through a temporary file that
+replaces it in one step. CSV export is one-way: use the JSON format to move a journal between
+installations.
+
+A cell a spreadsheet would run as a formula (text starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) gets a leading apostrophe, as OWASP advises against CSV injection:
+a note such as ``=HYPERLINK(...)`` then shows as text instead of running. The codebook says so.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
+import io
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -32,11 +38,15 @@ from recovery_journal.domain.models import (
     Topic,
     WeekStart,
 )
+from recovery_journal.services.files import write_private_file
 from recovery_journal.services.interchange_json import export_document
+from recovery_journal.vault.atomic import TEMP_MARKER, ensure_private_dir
 
 LIST_SEPARATOR = ";"
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
+#: What a spreadsheet may run as a formula when a cell starts with it (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,18 +235,28 @@ _SOURCES = {
 }
 
 
-def _cell(value: Any) -> str:
+def _text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple):
-        return LIST_SEPARATOR.join(_cell(v) for v in value)
+        return LIST_SEPARATOR.join(_text(v) for v in value)
     if isinstance(value, StrEnum):
         return value.value
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def neutralise(text: str) -> str:
+    """``text`` as a spreadsheet shows it but never runs it: a leading apostrophe before a
+    cell that starts like a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _cell(value: Any) -> str:
+    return neutralise(_text(value))
 
 
 def _flatten(record: dict[str, Any]) -> dict[str, Any]:
@@ -248,22 +268,14 @@ def _flatten(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-def _open_private(path: Path) -> Any:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(path, flags, FILE_MODE)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        return os.fdopen(fd, "w", encoding="utf-8", newline="")
-    except BaseException:
-        os.close(fd)
-        raise
-
-
-def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-    with _open_private(path) as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    # RFC 4180 line ends: with CR LF as the terminator, a field holding a lone CR is quoted too
+    # (with "\n" alone Python's writer leaves it bare, and readers split the row there).
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def _settings_rows(settings: Settings) -> list[list[str]]:
@@ -274,10 +286,16 @@ def codebook_markdown() -> str:
     lines = [
         "# Recovery Journal — CSV codebook",
         "",
-        "Files are UTF-8, comma-separated, with a header row. An empty cell means *not recorded*.",
+        "Files are UTF-8, comma-separated, with a header row and CR LF line ends (RFC 4180).",
+        "An empty cell means *not recorded*.",
         f"Lists are joined with `{LIST_SEPARATOR}`. Dates are YYYY-MM-DD; times are local;",
         "date-times are in UTC. Rows are in date order, then time, then the order entered.",
         "This export is for reading and analysis; to move a journal, use the JSON export.",
+        "",
+        "A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written",
+        "with an apostrophe (`'`) in front, so a spreadsheet shows it as text instead of",
+        "running it as a formula (CSV injection, as OWASP describes it). Remove that one",
+        "apostrophe to get the exact text; the JSON export always keeps text exactly.",
         "",
     ]
     for name, (about, columns) in FILES.items():
@@ -292,28 +310,47 @@ def codebook_markdown() -> str:
     return "\n".join(lines)
 
 
-def export_csv(data: JournalData, folder: Path) -> list[Path]:
+def _leftover_names() -> re.Pattern[str]:
+    names = "|".join(re.escape(name) for name in [*FILES, "codebook.md"])
+    return re.compile(rf"\.(?:{names}){re.escape(TEMP_MARKER)}[0-9a-f]{{16}}")
+
+
+def holds_files(folder: Path) -> bool:
+    """True when ``folder`` has anything in it but the temporary files an earlier, killed
+    export left (those are removed when the export is written again)."""
+    leftover = _leftover_names()
+    return any(not leftover.fullmatch(entry.name) for entry in Path(folder).iterdir())
+
+
+@dataclass
+class CsvExport:
+    """What :func:`export_csv` wrote; ``durable`` is False when a file is in place but its
+    folder could not be synced."""
+
+    paths: list[Path] = field(default_factory=list)
+    durable: bool = True
+
+    def add(self, path: Path, data: bytes) -> None:
+        self.durable &= write_private_file(path, data)
+        self.paths.append(path)
+
+
+def export_csv(data: JournalData, folder: Path) -> CsvExport:
     """Write the CSV files and ``codebook.md`` into ``folder`` (made 0700 if needed).
 
-    Existing files of the same names are overwritten; other files are left alone. Returns the
-    paths written."""
+    Existing files of the same names are replaced; other files are left alone."""
     folder = Path(folder)
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    ensure_private_dir(folder)
     folder.chmod(FOLDER_MODE)
     document = export_document(data, dt.datetime.now(dt.UTC))
-    written: list[Path] = []
+    written = CsvExport()
     for name, (_about, columns) in FILES.items():
         header = [c.name for c in columns]
-        path = folder / name
         if name == "settings.csv":
             rows: list[list[str]] = _settings_rows(data.settings)
         else:
             records = [_flatten(dict(r)) for r in document[_SOURCES[name]]]
             rows = [[_cell(r[column]) for column in header] for r in records]
-        _write_csv(path, header, rows)
-        written.append(path)
-    codebook = folder / "codebook.md"
-    with _open_private(codebook) as handle:
-        handle.write(codebook_markdown())
-    written.append(codebook)
+        written.add(folder / name, _csv_bytes(header, rows))
+    written.add(folder / "codebook.md", codebook_markdown().encode("utf-8"))
     return written

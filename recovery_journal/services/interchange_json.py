@@ -15,9 +15,18 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, PlainValidator, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    ValidationError,
+)
 from pydantic_core import PydanticCustomError
 
 from recovery_journal.domain.models import (
@@ -46,11 +55,31 @@ from recovery_journal.domain.sponsors import start_key
 from recovery_journal.domain.validation import DURATION_RANGE, validate_journal
 from recovery_journal.storage.errors import RecordConflictError
 from recovery_journal.storage.repository import JournalRepository
+from recovery_journal.vault.reading import FileTooLargeError, NotRegularFileError, read_regular
 
 FORMAT = "recovery-journal"
 VERSION = 1
 #: How many errors a refusal lists.
 MAX_ERRORS = 10
+
+# Limits of an import file (docs/interchange.md), far beyond any real journal (ten years of
+# daily use export to about 5 MB), checked before parsing where they can be, so a hostile
+# file can neither exhaust memory nor take long to refuse.
+MAX_IMPORT_MIB = 32
+MAX_IMPORT_BYTES = MAX_IMPORT_MIB * 1024 * 1024
+#: Records in any one list (``days``, ``meetings``…).
+MAX_RECORDS = 50_000
+#: JSON objects and lists in the whole file, counted on the raw bytes before parsing (a
+#: bracket inside a text counts too, which only ever errs on the side of refusing).
+MAX_CONTAINERS = 600_000
+#: Characters in a note, a journal entry's body, meeting or contact notes.
+MAX_LONG_TEXT = 100_000
+#: Characters in every other text: names, labels, titles, tags, substances, phone numbers.
+MAX_SHORT_TEXT = 1_000
+#: Items in a list inside one record (substances, activities, topics, tags).
+MAX_ITEMS = 100
+#: How much of a key or value a refusal echoes.
+ECHO_LIMIT = 40
 
 ImportMode = Literal["refuse_if_not_empty", "merge", "replace"]
 
@@ -122,7 +151,12 @@ def _timestamp(value: object) -> dt.datetime:
         raise PydanticCustomError(
             "datetime_offset", 'must include a UTC offset, like "2025-01-31T20:15:00Z"'
         )
-    return parsed.astimezone(dt.UTC)
+    try:
+        return parsed.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the first day in UTC
+        raise PydanticCustomError(
+            "datetime_range", "is outside the dates that can be recorded"
+        ) from None
 
 
 def _time(value: object) -> dt.time:
@@ -150,6 +184,11 @@ Mood = Annotated[int, AfterValidator(_between(1, 5))]
 Step = Annotated[int, AfterValidator(_between(1, 12))]
 Answer = Annotated[int, AfterValidator(_between(0, 4))]
 Minutes = Annotated[int, AfterValidator(_between(*DURATION_RANGE))]
+Short = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT)]
+Long = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT)]
+Words = Annotated[list[Short], Field(max_length=MAX_ITEMS)]
+Activities = Annotated[list[Activity], Field(max_length=MAX_ITEMS)]
+Topics = Annotated[list[Topic], Field(max_length=MAX_ITEMS)]
 
 
 class _In(BaseModel):
@@ -165,20 +204,20 @@ class SettingsIn(_In):
 class DayIn(_In):
     date: Date
     status: DayStatus
-    substances: list[str] = []
+    substances: Words = []
     craving: Rating10 | None = None
     confidence: Rating10 | None = None
     mood: Mood | None = None
-    activities: list[Activity] = []
+    activities: Activities = []
     step: Step | None = None
-    note: str = ""
-    amount: str = ""
+    note: Long = ""
+    amount: Short = ""
     entered_at: Timestamp | None = None
 
 
 class SponsorIn(_In):
-    id: str
-    name: str
+    id: Short
+    name: Short
     started_on: Date | None = None
     ended_on: Date | None = None
 
@@ -187,8 +226,8 @@ class MeetingIn(_In):
     date: Date
     time: Time | None = None
     fellowship: Fellowship
-    fellowship_label: str | None = None
-    name: str = ""
+    fellowship_label: Short | None = None
+    name: Short = ""
     format: MeetingFormat = MeetingFormat.IN_PERSON
     duration_min: Minutes | None = None
     home_group: bool = False
@@ -196,19 +235,19 @@ class MeetingIn(_In):
     service_role: ServiceRole = ServiceRole.NONE
     talked_with_members: bool = False
     helpfulness: Rating10 | None = None
-    notes: str = ""
+    notes: Long = ""
 
 
 class ContactIn(_In):
     date: Date
     time: Time | None = None
-    sponsor_id: str | None = None
+    sponsor_id: Short | None = None
     mode: ContactMode
     initiated_by: Initiator = Initiator.ME
     two_way: bool = False
     duration_min: Minutes | None = None
-    topics: list[Topic] = []
-    notes: str = ""
+    topics: Topics = []
+    notes: Long = ""
 
 
 class AnswersIn(_In):
@@ -224,28 +263,28 @@ class AnswersIn(_In):
 
 class CheckinIn(_In):
     date: Date
-    sponsor_id: str | None = None
+    sponsor_id: Short | None = None
     answers: AnswersIn
-    note: str = ""
+    note: Long = ""
 
 
 class EntryIn(_In):
     created_at: Timestamp
-    title: str = ""
-    body: str
-    tags: list[str] = []
+    title: Short = ""
+    body: Long
+    tags: Words = []
     date: Date | None = None
 
 
 class AnchorIn(_In):
     date: Date
-    label: str
+    label: Short
 
 
 class CallIn(_In):
-    name: str
-    role: str = ""
-    phone: str = ""
+    name: Short
+    role: Short = ""
+    phone: Short = ""
 
 
 class FileIn(_In):
@@ -268,16 +307,21 @@ class FileIn(_In):
 _KEY_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+def short(text: str, limit: int = ECHO_LIMIT) -> str:
+    """``text`` cut to a short prefix for an error message (a key may be megabytes long)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def json_path(loc: Iterable[str | int]) -> str:
-    """``("days", 3, "craving")`` → ``$.days[3].craving``."""
+    """``("days", 3, "craving")`` → ``$.days[3].craving``; a long key is cut short."""
     path = "$"
     for part in loc:
         if isinstance(part, int):
             path += f"[{part}]"
-        elif _KEY_RE.fullmatch(part):
+        elif _KEY_RE.fullmatch(part) and len(part) <= ECHO_LIMIT:
             path += f".{part}"
         else:
-            path += "[" + json.dumps(part, ensure_ascii=False) + "]"
+            path += "[" + json.dumps(short(part), ensure_ascii=False) + "]"
     return path
 
 
@@ -307,6 +351,10 @@ def _reason(error: Any) -> str:
         return f"must be {ctx.get('expected', '')}".rstrip()
     if kind == "json_invalid":
         return f"is not valid JSON ({ctx.get('error', 'syntax error')})"
+    if kind == "string_too_long":
+        return f"is longer than {ctx.get('max_length')} characters, the most an import may hold"
+    if kind == "too_long":
+        return f"has more than {ctx.get('max_length')} items, the most an import may hold"
     message = str(error["msg"])
     return message[:1].lower() + message[1:]
 
@@ -340,13 +388,46 @@ def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _check_size(text: str | bytes) -> None:
+    """The limits that need no parsing: the size and the count of objects and lists."""
+    if len(text) > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            [("$", f"the file is larger than {MAX_IMPORT_MIB} MiB, the most an import may be")]
+        )
+    containers = (
+        text.count(b"{") + text.count(b"[")
+        if isinstance(text, bytes)
+        else text.count("{") + text.count("[")
+    )
+    if containers > MAX_CONTAINERS:
+        raise ImportRefused(
+            [("$", f"holds more than {MAX_CONTAINERS} objects and lists, the most an import may")]
+        )
+
+
+def _check_counts(document: dict[str, Any]) -> None:
+    for key in FileIn.model_fields:
+        value = document.get(key)
+        if isinstance(value, list) and len(value) > MAX_RECORDS:
+            raise ImportRefused(
+                [(f"$.{key}", f"has more than {MAX_RECORDS} records, the most an import may hold")]
+            )
+
+
 def _precheck(text: str) -> None:
     """Refuse what is not JSON at all, or not a Recovery Journal file of this version, with one
     clear error instead of a list of everything that then looks wrong."""
     try:
-        document = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        document = json.loads(
+            text, object_pairs_hook=_refuse_duplicate_keys, parse_constant=_refuse_constant
+        )
     except _DuplicateKeyError as exc:
-        raise ImportRefused([("$", f'the key "{exc}" appears twice in one object')]) from None
+        key = short(str(exc))
+        raise ImportRefused([("$", f'the key "{key}" appears twice in one object')]) from None
     except (json.JSONDecodeError, RecursionError) as exc:
         where = (
             f"line {exc.lineno}, column {exc.colno}"
@@ -354,6 +435,9 @@ def _precheck(text: str) -> None:
             else "nested too deeply"
         )
         raise ImportRefused([("$", f"is not valid JSON ({where})")]) from None
+    except ValueError as exc:  # a number too long to convert, NaN, Infinity
+        reason = str(exc) if "JSON allows" in str(exc) else "a number in it is too long to read"
+        raise ImportRefused([("$", f"is not valid JSON ({reason})")]) from None
     if not isinstance(document, dict):
         raise ImportRefused([("$", "must be a JSON object")])
     if "format" not in document:
@@ -367,6 +451,25 @@ def _precheck(text: str) -> None:
         raise ImportRefused(
             [("$.version", f"must be {VERSION} (this program reads version {VERSION} files)")]
         )
+    _check_counts(document)
+
+
+def read_import_file(path: Path) -> bytes:
+    """The bytes of an import file, refused (:class:`ImportRefused`) when it is not a regular
+    file or larger than the limit; never blocks on a pipe, never reads a device."""
+    try:
+        return read_regular(path, MAX_IMPORT_BYTES)
+    except FileNotFoundError:
+        reason = "the file doesn't exist"
+    except NotRegularFileError as error:
+        reason = f"{short(str(path))} is {error.kind}, not a file"
+    except FileTooLargeError:
+        reason = f"the file is larger than {MAX_IMPORT_MIB} MiB, the most an import may be"
+    except PermissionError:
+        reason = "the file can't be read: you aren't allowed to read it"
+    except OSError as error:
+        reason = f"the file can't be read: {error.strerror or error}"
+    raise ImportRefused([("$", reason)])
 
 
 def parse_json(text: str | bytes, today: dt.date) -> JournalData:
@@ -374,14 +477,18 @@ def parse_json(text: str | bytes, today: dt.date) -> JournalData:
 
     ``today`` is the person's local date: days, meetings, contacts and check-ins after it are
     refused. Days without ``entered_at`` keep ``None`` (the import stamps them)."""
+    _check_size(text)
     if isinstance(text, bytes):
+        raw = text.removeprefix(b"\xef\xbb\xbf")
         try:
-            text = text.decode("utf-8-sig")
+            _precheck(raw.decode("utf-8"))  # the decoded copy lives only while it is checked
         except UnicodeDecodeError:
             raise ImportRefused([("$", "is not UTF-8 text")]) from None
-    _precheck(text)
+    else:
+        _precheck(text)
+        raw = text.encode("utf-8", "surrogatepass")
     try:
-        parsed = FileIn.model_validate_json(text)
+        parsed = FileIn.model_validate_json(raw)
     except ValidationError as exc:
         errors = exc.errors(include_url=False)
         raise ImportRefused([(json_path(e["loc"]), _reason(e)) for e in errors]) from None
@@ -717,7 +824,8 @@ def _merge_plan(repo: JournalRepository, data: JournalData) -> JournalData:
             errors.append(
                 (
                     f"$.sponsors[{index}].id",
-                    f'a different sponsor with the id "{sponsor.key}" is already in this journal',
+                    f'a different sponsor with the id "{short(sponsor.key)}" is already in this '
+                    "journal",
                 )
             )
     if errors:

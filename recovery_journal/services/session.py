@@ -31,6 +31,14 @@ class PassphraseTooShortError(VaultError):
     summary = f"Please choose a passphrase of at least {MIN_PASSPHRASE_LENGTH} characters."
 
 
+def check_journal_path(path: Path) -> None:
+    """Before asking for a secret: refuse a journal path that is missing or is not a regular
+    file (a folder, a named pipe, a device), with the vault's typed errors."""
+    from recovery_journal.vault.vault import check_journal_file
+
+    check_journal_file(Path(path).expanduser())
+
+
 def kdf_for_memory(mib: int | None) -> KdfParams | None:
     """``--kdf-memory-mib N``: N MiB with the standard 3 passes and 4 lanes (None: calibrate)."""
     if mib is None:
@@ -54,6 +62,9 @@ class SaveState:
     saved: bool
     at: dt.datetime | None = None
     error: VaultError | None = None
+    #: False when the change is in place but the system couldn't confirm it reached the disk
+    #: (the folder could not be synced after the rename).
+    durable: bool = True
 
 
 def _open_database(payload: bytes) -> JournalDatabase:
@@ -116,10 +127,24 @@ class JournalSession(RecordsMixin):
     def _migrate_if_needed(self) -> None:
         database = self.database
         if database.needs_migration:
+            if self.read_only is not None:  # read it as this version does; write nothing
+                database.migrate()
+                return
             self._vault.backup_now("before-migration")
             database.migrate()
             self.changed()
             self.ensure_saved()
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the journal is open for reading only (a read-only disk, a folder you can't
+        write, a file from a newer version), or None when changes are saved."""
+        return self._vault.read_only
+
+    def check_writable(self) -> None:
+        """Raise ``ReadOnlyError`` (saying why) when the journal can only be read; a change
+        made anyway stays in memory, unsaved, like any change a save could not write."""
+        self._vault.check_writable()
 
     @property
     def path(self) -> Path:
@@ -153,11 +178,19 @@ class JournalSession(RecordsMixin):
         if self._db is not None and not self.save_state.saved and not self.retry_save().saved:
             unsaved = self._db.to_bytes()
         self._vault.forget_keys(unsaved_payload=unsaved)
+        self._drop_plaintext()
+
+    def _drop_plaintext(self) -> None:
+        """The decrypted journal must not outlive a lock: the database, the cached records
+        and the storage layer's caches of what the person typed."""
+        from recovery_journal.storage.rows import clear_caches
+
         if self._db is not None:
             self._db.close()
         self._db = None
         self._repo = None
-        self._data_cache = None  # the decrypted journal must not outlive the lock
+        self._data_cache = None
+        clear_caches()
 
     def unlock(self, secret: str, *, recovery_code: bool = False) -> None:
         kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
@@ -175,13 +208,9 @@ class JournalSession(RecordsMixin):
             self.changed()
 
     def close(self) -> None:
-        if self._db is not None:
-            if not self.save_state.saved:
-                self.retry_save()
-            self._db.close()
-        self._db = None
-        self._repo = None
-        self._data_cache = None
+        if self._db is not None and not self.save_state.saved:
+            self.retry_save()
+        self._drop_plaintext()
         self._vault.close()
 
     # ------------------------------------------------------------------ saving
@@ -189,12 +218,14 @@ class JournalSession(RecordsMixin):
         """Call after every committed change: serialize, encrypt, write atomically."""
         database = self.database
         try:
+            self._vault.check_writable()  # read-only: say so without serializing every time
             self._vault.backups_kept = self.repository.settings().backups_kept
             self._vault.save(database.to_bytes())
         except VaultError as error:
             self._set_state(SaveState(saved=False, at=self.save_state.at, error=error))
         else:
-            self._set_state(SaveState(saved=True, at=dt.datetime.now(dt.UTC)))
+            durable = self._vault.last_write_durable
+            self._set_state(SaveState(saved=True, at=dt.datetime.now(dt.UTC), durable=durable))
         return self.save_state
 
     def retry_save(self) -> SaveState:
@@ -209,6 +240,11 @@ class JournalSession(RecordsMixin):
         self.save_state = state
         for listener in list(self.listeners):
             listener(state)
+
+    @property
+    def all_saves_durable(self) -> bool:
+        """False when any save since opening was written but not confirmed on the disk."""
+        return self._vault.all_writes_durable
 
     @property
     def last_backup_error(self) -> SaveError | None:
@@ -230,8 +266,22 @@ class JournalSession(RecordsMixin):
         self._vault.change_passphrase(new_passphrase, self.database.to_bytes())
         self.recovered = False
 
-    def new_recovery_code(self) -> str:
+    def new_recovery_code(self, *, current: str | None = None) -> str:
+        """A new recovery code (the old one stops working); with ``current``, only if it is
+        the passphrase in use, so someone at an unlocked, unattended computer can't make a
+        code for themselves. Call :meth:`recovery_code_seen` once it has been shown."""
+        if current is not None:
+            self._vault.check_secret(current)
         return self._vault.new_recovery_code(self.database.to_bytes())
+
+    @property
+    def recovery_code_unseen(self) -> bool:
+        """A new recovery code was written but never shown (``recover`` or ``new-code`` was
+        stopped in between): the person may have no working code; offer a new one."""
+        return self._vault.code_unseen
+
+    def recovery_code_seen(self) -> None:
+        self._vault.code_seen()
 
     def reset_after_recovery(
         self, new_passphrase: str, *, min_length: int = MIN_PASSPHRASE_LENGTH
@@ -256,9 +306,14 @@ class JournalSession(RecordsMixin):
         self._vault.write_current_copy(self.database.to_bytes(), target)
         return target
 
-    def write_backup(self, destination: Path) -> None:
+    def write_backup(self, destination: Path) -> bool:
+        """An encrypted copy at ``destination``; False when it is in place but its folder
+        could not be synced."""
+        from recovery_journal.services.files import check_target
+
+        check_target(Path(destination), self.path, copy_of_journal=True)
         self.ensure_saved()
-        self._vault.write_copy(Path(destination))
+        return self._vault.write_copy(Path(destination))
 
     def backup_now(self, reason: str) -> Path:
         return self._vault.backup_now(reason)

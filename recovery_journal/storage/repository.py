@@ -2,16 +2,18 @@
 
 Every method that changes something runs in its own transaction and commits it before
 returning (the session saves the database to disk after each call); a method that fails
-changes nothing. Records come back in date order, then time, then the order they were
-entered (row id). Validation of values is the caller's job (``domain.validation``); the
-repository keeps only what the schema itself needs (one record per day, unique sponsor ids,
-contacts naming a sponsor that exists).
+changes nothing. Inside :meth:`JournalRepository.atomic` several such calls share one
+transaction instead: all of them are kept, or none. Records come back in date order, then
+time, then the order they were entered (row id). Validation of values is the caller's job
+(the services, with ``domain.validation``); the repository keeps only what the schema itself
+needs (one record per day, unique sponsor ids, contacts naming a sponsor that exists).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -162,6 +164,7 @@ class JournalRepository:
     def __init__(self, db: JournalDatabase, now: Clock | None = None) -> None:
         self._db = db
         self._now: Clock = now or utc_now
+        self._atomic_thread: int | None = None  # the thread inside atomic(), if any
 
     @property
     def database(self) -> JournalDatabase:
@@ -170,10 +173,27 @@ class JournalRepository:
     # -- plumbing ---------------------------------------------------------------------------
 
     @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Every write in the block is one transaction: committed when the block ends, rolled
+        back (all of it) if it raises. Nested blocks join the outer one."""
+        if self._atomic_thread == threading.get_ident():
+            yield
+            return
+        with self._db.transaction():
+            self._atomic_thread = threading.get_ident()
+            try:
+                yield
+            finally:
+                self._atomic_thread = None
+
+    @contextmanager
     def _write(self, what: str) -> Iterator[sqlite3.Connection]:
         try:
-            with self._db.transaction():
+            if self._atomic_thread == threading.get_ident():  # part of atomic()'s transaction
                 yield self._db.connection
+            else:
+                with self._db.transaction():
+                    yield self._db.connection
         except sqlite3.IntegrityError as exc:
             raise _conflict(exc, what) from exc
 

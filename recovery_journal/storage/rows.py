@@ -134,6 +134,16 @@ def _time(text: str | None) -> dt.time | None:
     return cached
 
 
+def clear_caches() -> None:
+    """Forget every memoised value (substance lists and tags are what the person typed): the
+    session calls this when the journal is locked or closed."""
+    _list_cache.clear()
+    _list_cache["[]"] = ()
+    _time_cache.clear()
+    _activities_cache.clear()
+    _topics_cache.clear()
+
+
 def _opt_date(text: str | None) -> dt.date | None:
     return None if text is None else _fromdate(text)
 

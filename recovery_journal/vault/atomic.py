@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
 
 from recovery_journal.vault.errors import SaveError
+from recovery_journal.vault.reading import is_regular_file
 
 TEMP_MARKER = ".tmp-"
 
@@ -27,10 +29,13 @@ def temp_name(target: Path) -> Path:
     return target.with_name(f".{target.name}{TEMP_MARKER}{secrets.token_hex(8)}")
 
 
-def explain_os_error(error: OSError) -> str:
+def explain_os_error(error: OSError, *, reading: bool = False) -> str:
+    """The reason in plain words; ``reading`` when the error came from reading a file."""
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return "The disk is full. Free some space and try again."
     if error.errno in (errno.EACCES, errno.EPERM):
+        if reading:
+            return "The app isn't allowed to read that file."
         return "The app isn't allowed to write in that folder."
     if error.errno == errno.EROFS:
         return "That disk is read-only."
@@ -47,8 +52,10 @@ def fsync_directory(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(target: Path, data: bytes) -> bool:
+def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> bool:
     """Replace ``target`` with ``data`` so that a crash leaves either the old or the new file.
+
+    The new file gets ``mode`` (at most 0600; the umask may tighten it further).
 
     On any failure before the rename the temporary file is removed, ``target`` is untouched
     and SaveError says why. Once the rename has happened the new file *is* in place, so a
@@ -60,7 +67,7 @@ def atomic_write(target: Path, data: bytes) -> bool:
     flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     fd: int | None = None
     try:
-        fd = os.open(tmp, flags, 0o600)
+        fd = os.open(tmp, flags, mode & 0o600)
         _step("created")
         view = memoryview(data)
         while view:
@@ -96,12 +103,13 @@ def _discard(fd: int | None, tmp: Path) -> None:
 
 
 def remove_leftovers(target: Path) -> list[Path]:
-    """Delete temp files a crashed save left beside ``target`` (call while holding the lock)."""
+    """Delete temp files a killed write left beside ``target`` (for the vault: call while
+    holding the lock). Only regular files named exactly as :func:`temp_name` names them."""
     removed = []
-    prefix = f".{target.name}{TEMP_MARKER}"
-    with contextlib.suppress(FileNotFoundError):
+    name = re.compile(re.escape(f".{target.name}{TEMP_MARKER}") + r"[0-9a-f]{16}")
+    with contextlib.suppress(OSError):
         for entry in target.parent.iterdir():
-            if entry.name.startswith(prefix) and entry.is_file():
+            if name.fullmatch(entry.name) and is_regular_file(entry):
                 with contextlib.suppress(OSError):
                     entry.unlink()
                     removed.append(entry)
@@ -109,5 +117,17 @@ def remove_leftovers(target: Path) -> list[Path]:
 
 
 def ensure_private_dir(folder: Path) -> None:
-    """Create ``folder`` (and parents) readable by this user only."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``folder`` and any missing parents readable by this user only (0700, whatever
+    the umask); folders that already exist are left as they are."""
+    missing = []
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for candidate in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            candidate.mkdir(mode=0o700)
+            if os.name == "posix":
+                candidate.chmod(0o700)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # raises the reason

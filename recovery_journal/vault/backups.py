@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from recovery_journal.vault.atomic import TEMP_MARKER, atomic_write, ensure_private_dir
+from recovery_journal.vault.reading import is_regular_file
 
 BACKUP_DIR = "backups"
 SUFFIX = ".rjvault"
@@ -40,14 +41,17 @@ def _parse(path: Path, stem: str) -> tuple[dt.datetime, str | None] | None:
 
 
 def list_backups(vault_path: Path, *, regular_only: bool = False) -> list[Path]:
-    """Backups of this vault, oldest first."""
+    """Backups of this vault, oldest first. Only regular files count: a pipe, a device, a
+    folder or a symbolic link with a backup's name is left alone (reading it could hang)."""
     folder = backup_dir(vault_path)
-    if not folder.is_dir():
+    try:
+        entries = list(folder.iterdir()) if folder.is_dir() else []
+    except OSError:  # a backups folder that can't be read holds no usable backup
         return []
     found: list[tuple[dt.datetime, Path]] = []
-    for entry in folder.iterdir():
+    for entry in entries:
         parsed = _parse(entry, vault_path.stem)
-        if parsed is None:
+        if parsed is None or not is_regular_file(entry):
             continue
         if regular_only and parsed[1] is not None:
             continue

@@ -84,6 +84,38 @@ class VaultAccessError(VaultError):
     summary = "The journal file couldn't be opened."
 
 
+class NotAFileError(VaultError):
+    """The journal path names a folder, a pipe, a device… (never read, never locked)."""
+
+    exit_code = 4
+    summary = "That is not a journal file."
+
+
+class JournalTooLargeError(SaveError):
+    """A save would write a file larger than any reader accepts (the open bound)."""
+
+    summary = (
+        "The journal couldn't be saved: it would grow past 1 GiB, the most a journal file can "
+        "hold, and could then not be opened again. The journal on disk is unchanged."
+    )
+
+
+class ReadOnlyError(SaveError):
+    """The journal is open for reading only; ``detail`` says why."""
+
+    summary = "Your journal is open for reading only, so nothing was changed."
+
+
+class NotDurableError(VaultError):
+    """A file was written and renamed into place, but its folder could not be synced."""
+
+    exit_code = 1
+    summary = (
+        "The system couldn't confirm that what was just written reached the disk (its folder "
+        "couldn't be synced); if the disk is removed or the power fails soon, it may be lost."
+    )
+
+
 class _AtPathError(VaultError):
     """An error whose detail is a path, placed inside the sentence."""
 

@@ -100,6 +100,13 @@ class Header:
     payload_nonce: bytes
     payload_length: int
     minor: int = MINOR
+    #: Header fields appended by a later minor version, kept as they were (authenticated).
+    extra: bytes = b""
+
+    @property
+    def is_newer(self) -> bool:
+        """Written by a later minor version: this app reads it but must not rewrite it."""
+        return self.minor > MINOR
 
     def slot(self, kind: SlotKind) -> KeySlot:
         for slot in self.slots:
@@ -115,13 +122,14 @@ class Header:
             self.payload_salt,
             self.payload_nonce,
             struct.pack(">Q", self.payload_length),
+            self.extra,
         ]
         return b"".join(parts)
 
     def to_bytes(self) -> bytes:
         """Everything before the payload; this is the payload's associated data."""
         body = self.body()
-        return PREFIX.pack(MAGIC, MAJOR, MINOR, len(body)) + body
+        return PREFIX.pack(MAGIC, MAJOR, self.minor, len(body)) + body
 
 
 def slot_associated_data(vault_id: bytes, slot: KeySlot) -> bytes:
@@ -204,7 +212,8 @@ def parse(data: bytes, *, whole: bool = True) -> tuple[Header, bytes, bytes]:
         raise CorruptHeaderError("Its header has unexpected bytes at the end.")
     if not TAG_LEN <= payload_length <= MAX_PAYLOAD:
         raise CorruptHeaderError("It claims an impossible size for its contents.")
-    header = Header(vault_id, slots, payload_salt, payload_nonce, payload_length, minor)
+    extra = reader.data[reader.pos :]
+    header = Header(vault_id, slots, payload_salt, payload_nonce, payload_length, minor, extra)
     if not whole:
         return header, data[:header_end], b""
     if len(data) - header_end != payload_length:

@@ -41,8 +41,17 @@ class VaultLock:
         self.path = lock_path(vault_path)
         self._fd: int | None = None
 
-    def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    def acquire(self, *, create: bool = True) -> None:
+        """Take the lock. With ``create=False`` (a journal on read-only media) an existing lock
+        file is opened for reading and locked; when there is none, no lock is taken."""
+        flags = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+        if create:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | flags, 0o600)
+        else:
+            try:
+                fd = os.open(self.path, os.O_RDONLY | flags)
+            except (FileNotFoundError, PermissionError):
+                return
         if not _try_lock(fd):
             os.close(fd)
             raise VaultLockedError("Close it there first, then try again.")

@@ -54,7 +54,7 @@ def big_session(tmp_path, fast_kdf, ten_years):
 def test_open_trends_view_warm(benchmark, qapp, big_session):
     from PySide6.QtWidgets import QApplication
 
-    from recovery_journal.ui.trends.view import TrendsView
+    from recovery_journal.ui.pages.trends.view import TrendsView
 
     complete: list[float] = []
     opened: list[tuple[TrendsView, float]] = []
@@ -99,7 +99,7 @@ COLD = textwrap.dedent(
         session._data_cache = None
         assert "matplotlib" not in sys.modules
         started = time.perf_counter()
-        from recovery_journal.ui.trends.view import TrendsView
+        from recovery_journal.ui.pages.trends.view import TrendsView
         view = TrendsView(session, lambda: today)
         view.resize(1200, 800)
         view.show()

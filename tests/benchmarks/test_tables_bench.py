@@ -28,6 +28,7 @@ def big_session(tmp_path, fast_kdf, ten_years):
     session, _ = JournalSession.create(
         tmp_path / "ten.rjvault", "benchmark passphrase", kdf=fast_kdf
     )
+    session.set_clock(lambda: TODAY)  # the journal's own today: writes are checked against it
     session.replace_all(ten_years)
     yield session
     session.close()
@@ -35,14 +36,14 @@ def big_session(tmp_path, fast_kdf, ten_years):
 
 @pytest.fixture
 def controller(qapp, big_session):
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
     return JournalController(big_session, clock=lambda: TODAY)
 
 
 def _meetings_model(controller):
-    from recovery_journal.ui.meetings.columns import meeting_columns, meeting_search_text
-    from recovery_journal.ui.meetings.record_model import RecordFilter, RecordTableModel
+    from recovery_journal.ui.common.record_model import RecordFilter, RecordTableModel
+    from recovery_journal.ui.pages.meetings.columns import meeting_columns, meeting_search_text
 
     model = RecordTableModel(meeting_columns(controller.today), meeting_search_text)
     proxy = RecordFilter()
@@ -51,8 +52,8 @@ def _meetings_model(controller):
 
 
 def _contacts_model(controller):
-    from recovery_journal.ui.meetings.record_model import RecordFilter, RecordTableModel
-    from recovery_journal.ui.sponsor.columns import (
+    from recovery_journal.ui.common.record_model import RecordFilter, RecordTableModel
+    from recovery_journal.ui.pages.sponsor.columns import (
         contact_columns,
         contact_search_text,
         sponsor_names,
@@ -83,7 +84,7 @@ def test_model_load(benchmark, controller, table):
 
 @pytest.mark.parametrize("table", ["meetings", "contacts"])
 def test_search_and_filter_the_table(benchmark, controller, table):
-    from recovery_journal.ui.meetings.record_model import period_test
+    from recovery_journal.ui.common.record_model import period_test
 
     data = controller.data()
     records = data.meetings if table == "meetings" else data.contacts
@@ -103,8 +104,8 @@ def test_search_and_filter_the_table(benchmark, controller, table):
 @pytest.mark.parametrize("page", ["meetings", "sponsor"])
 def test_page_refresh_after_a_change(benchmark, qtbot, controller, page):
     """A change to the journal (one record edited), then the page's refresh."""
-    from recovery_journal.ui.meetings.view import MeetingsView
-    from recovery_journal.ui.sponsor.view import SponsorView
+    from recovery_journal.ui.pages.meetings.view import MeetingsView
+    from recovery_journal.ui.pages.sponsor.view import SponsorView
 
     view = (MeetingsView if page == "meetings" else SponsorView)(controller, None)
     qtbot.addWidget(view)
@@ -145,8 +146,8 @@ def test_read_the_journal_after_a_change(benchmark, controller):
 
 @pytest.mark.parametrize("table", ["meetings", "contacts"])
 def test_scroll_one_page_and_repaint(benchmark, qtbot, controller, table):
-    from recovery_journal.ui.meetings.view import MeetingsView
-    from recovery_journal.ui.sponsor.view import SponsorView
+    from recovery_journal.ui.pages.meetings.view import MeetingsView
+    from recovery_journal.ui.pages.sponsor.view import SponsorView
 
     if table == "meetings":
         view = MeetingsView(controller, None)
@@ -178,7 +179,7 @@ def test_search_1000_entries_and_the_day_notes(benchmark, controller):
 
 def test_search_in_the_journal_page(benchmark, qtbot, controller):
     """The Journal page's search: the query and the results list filled in."""
-    from recovery_journal.ui.journal.view import JournalView
+    from recovery_journal.ui.pages.journal.view import JournalView
 
     view = JournalView(controller, None)
     qtbot.addWidget(view)
@@ -196,7 +197,7 @@ def test_search_in_the_journal_page(benchmark, qtbot, controller):
 
 
 def test_calendar_month_after_a_change(benchmark, qtbot, controller):
-    from recovery_journal.ui.calendar.view import CalendarView
+    from recovery_journal.ui.pages.calendar.view import CalendarView
 
     view = CalendarView(controller, None)
     qtbot.addWidget(view)

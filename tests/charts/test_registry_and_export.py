@@ -28,12 +28,9 @@ from recovery_journal.charts.series import (
     date_of,
     day_number,
     days_since_contact_series,
-    rolling_pda,
 )
 from recovery_journal.charts.style import ChartStyle
 from recovery_journal.domain.contacts import summarize_contacts, two_way_contacts
-from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.pda import pda_last_days
 from recovery_journal.services.demo import generate_demo
 from tests.domain.builders import D, journal
 
@@ -100,13 +97,6 @@ def test_day_numbers_match_matplotlib_dates():
     for day in (D(1970, 1, 1), D(2026, 3, 15), D(2040, 2, 29)):
         assert day_number(day) == date2num(day)
         assert date_of(day_number(day) + 0.99) == day
-
-
-def test_rolling_pda_is_pda_last_30_days_as_of_each_day():
-    calendar = DayCalendar.from_journal(DEMO, TODAY)
-    days = [TODAY - dt.timedelta(days=i) for i in range(0, 700, 7)]
-    for day, window in zip(days, rolling_pda(calendar, days), strict=True):
-        assert window == pda_last_days(DayCalendar.from_journal(DEMO, day), 30)
 
 
 contact_days = st.lists(st.integers(min_value=0, max_value=60), max_size=12)

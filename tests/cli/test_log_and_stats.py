@@ -72,6 +72,11 @@ def test_log_refuses_bad_values_and_changes_nothing(initialised, cli, vault_path
         assert result.code == 2, (args, result.err)
         assert result.err.count("\n") == 1 and "Traceback" not in result.err
     assert vault_path.read_bytes() == before
+    # The service's own words, from its typed error (the command does not check by itself).
+    craving = cli(
+        "log", "day", "--status", "abstinent", "--craving", "11", "--password-stdin", stdin=STDIN
+    )
+    assert craving.err == "error: Craving must be between 0 and 10.\n"
 
 
 def test_log_meeting_and_contact(initialised, cli, vault_path):

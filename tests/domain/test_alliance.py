@@ -1,6 +1,14 @@
+import datetime as dt
+
 import pytest
 
-from recovery_journal.domain.alliance import alliance_latest, alliance_score, area_scores
+from recovery_journal.domain.alliance import (
+    alliance_latest,
+    alliance_score,
+    area_scores,
+    checkin_due,
+)
+from recovery_journal.domain.models import AllianceCheckin, JournalData, Sponsor
 
 from .builders import D, checkin
 
@@ -75,3 +83,40 @@ def test_8_10_no_fall_back_when_the_latest_has_too_few_answers():
 def test_8_10_no_checkin_yet():
     latest = alliance_latest([checkin(D(2026, 3, 1), 2, 2, 2, 2, 2, 2)], D(2026, 2, 1))
     assert (latest.date, latest.score, latest.previous_date) == (None, None, None)
+
+
+WEDNESDAY = D(2026, 3, 18)
+
+
+def _day(offset: int) -> dt.date:
+    return WEDNESDAY + dt.timedelta(days=offset)
+
+
+def test_a_checkin_is_due_monthly_and_after_a_new_sponsor_settles():
+    sponsor = Sponsor(key="s", name="Robin", started_on=_day(-60))
+    assert checkin_due(JournalData(), WEDNESDAY) is None  # no sponsor, nothing due
+    none_yet = JournalData(sponsors=(sponsor,))
+    due = checkin_due(none_yet, WEDNESDAY)
+    assert due is not None and due.reason == "new_sponsor" and due.last is None
+    fresh = JournalData(sponsors=(Sponsor(key="t", name="Lou", started_on=_day(-3)),))
+    assert checkin_due(fresh, WEDNESDAY) is None  # give a new sponsor a week
+    settled = JournalData(sponsors=(Sponsor(key="t", name="Lou", started_on=_day(-7)),))
+    assert checkin_due(settled, WEDNESDAY) is not None  # a week to the day
+    recent = JournalData(sponsors=(sponsor,), checkins=(AllianceCheckin(date=_day(-20)),))
+    assert checkin_due(recent, WEDNESDAY) is None
+    old = JournalData(sponsors=(sponsor,), checkins=(AllianceCheckin(date=dt.date(2026, 2, 18)),))
+    due = checkin_due(old, WEDNESDAY)  # a calendar month to the day
+    assert due is not None and due.reason == "monthly" and due.last == dt.date(2026, 2, 18)
+    a_day_short = JournalData(sponsors=(sponsor,), checkins=(AllianceCheckin(D(2026, 2, 19)),))
+    assert checkin_due(a_day_short, WEDNESDAY) is None
+    ended = JournalData(sponsors=(Sponsor("s", "Robin", _day(-60), ended_on=_day(-1)),))
+    assert checkin_due(ended, WEDNESDAY) is None
+
+
+def test_a_checkin_with_the_previous_sponsor_does_not_count_for_a_new_one():
+    old = Sponsor("a", "Robin", _day(-200), ended_on=_day(-31))
+    new = Sponsor("b", "Lou", _day(-30))
+    data = JournalData(sponsors=(old, new), checkins=(AllianceCheckin(_day(-40)),))
+    due = checkin_due(data, WEDNESDAY)
+    assert due is not None and due.reason == "new_sponsor" and due.sponsor == new
+    assert due.last == _day(-40)

@@ -5,6 +5,7 @@ import pytest
 from recovery_journal.domain.attendance import (
     STRENGTH_MULTIPLIER,
     meeting_events,
+    meetings_this_week,
     strength_series,
     summarize_attendance,
 )
@@ -143,3 +144,12 @@ def test_meetings_per_week_series_for_charts():
         (D(2026, 1, 19), 1),
     ]
     assert events.per_week(D(2026, 3, 9), D(2026, 3, 9)) == [(D(2026, 3, 9), 0)]  # after as_of
+
+
+def test_meetings_this_week_follow_the_week_start():
+    wednesday = D(2026, 3, 18)
+    days = [plus(wednesday, offset) for offset in (-4, -3, -2, 0, 1)]
+    monday = journal(meetings=days)
+    sunday = journal(meetings=days, week_start=WeekStart.SUNDAY)
+    assert meetings_this_week(monday, wednesday) == 2  # Mon 16 … Wed 18; Thursday is ahead
+    assert meetings_this_week(sunday, wednesday) == 3  # Sun 15 … Wed 18

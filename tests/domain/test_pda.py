@@ -1,3 +1,5 @@
+import datetime as dt
+
 from recovery_journal.domain.day_calendar import DayCalendar
 from recovery_journal.domain.models import JournalData, Settings, WeekStart
 from recovery_journal.domain.pda import (
@@ -5,6 +7,7 @@ from recovery_journal.domain.pda import (
     monthly_pda_series,
     pda_after,
     pda_last_days,
+    rolling_pda,
     standard_windows,
     weekly_pda_series,
 )
@@ -155,4 +158,17 @@ def test_pda_after_a_day_is_the_following_days():
         D(2026, 1, 4),
         2,
         1,
+    )
+
+
+def test_rolling_pda_is_the_30_day_window_as_of_each_day():
+    data = journal(D(2026, 1, 1), "aauaa?-aaa" * 9 + "uuu-aaaaaa", tracking_start=D(2026, 1, 1))
+    as_of = D(2026, 4, 10)
+    days = [as_of - dt.timedelta(days=i) for i in range(100)]
+    windows = rolling_pda(calendar_of(data, as_of), days)
+    assert len(windows) == len(days)
+    for day, window in zip(days, windows, strict=True):
+        assert window == pda_last_days(calendar_of(data, day), 30)
+    assert rolling_pda(calendar_of(data, as_of), [as_of], window=7)[0] == pda_last_days(
+        calendar_of(data, as_of), 7
     )

@@ -5,6 +5,7 @@ from recovery_journal.domain.models import JournalData
 from recovery_journal.domain.runs import (
     evaluate_personal_rule,
     point_prevalence,
+    run_before,
     summarize_runs,
 )
 
@@ -150,3 +151,14 @@ def test_personal_rule_met_earlier_but_not_now():
 def test_personal_rule_never_met():
     result = rule("uauaaaaua", 3, 4)
     assert (result.met_now, result.last_met_on) == (False, None)
+
+
+def test_the_run_before_a_day_ends_the_day_before():
+    data = journal(START, "u aaaaaaaa")  # used on Jan 1, then 8 days without use
+    assert run_before(data, plus(START, 9)) == 8
+    assert run_before(data, plus(START, 5)) == 4
+    assert run_before(data, START) == 0  # nothing before tracking start
+    unsure = journal(START, "u aaa?aaaa")
+    assert run_before(unsure, plus(START, 9)) == 8  # an unsure day stays inside the run
+    breaking = journal(START, "u aaa?aaaa", unknown_breaks_runs=True)
+    assert run_before(breaking, plus(START, 9)) == 4  # … unless the setting says otherwise

@@ -1,7 +1,12 @@
 import datetime as dt
 
-from recovery_journal.domain.models import Sponsor
-from recovery_journal.domain.sponsors import current_sponsor, newest_first, sponsor_on
+from recovery_journal.domain.models import JournalData, Sponsor
+from recovery_journal.domain.sponsors import (
+    current_sponsor,
+    newest_first,
+    next_sponsor_key,
+    sponsor_on,
+)
 
 D = dt.date
 
@@ -20,3 +25,11 @@ def test_the_most_recently_started_sponsor_is_current_and_ended_ones_are_not():
     assert current_sponsor([old, new, undated], D(2025, 8, 1)) is new
     assert current_sponsor([old, new], D(2024, 1, 1)) is None
     assert newest_first([undated, old, new]) == [new, old, undated]
+
+
+def test_new_sponsor_keys_are_not_taken():
+    assert next_sponsor_key(JournalData()) == "sponsor-1"
+    taken = JournalData(sponsors=(Sponsor("sponsor-2", "A", D(2026, 1, 1)),))
+    assert next_sponsor_key(taken) == "sponsor-3"
+    both = JournalData(sponsors=(Sponsor("sponsor-1", "A"), Sponsor("sponsor-3", "B")))
+    assert next_sponsor_key(both) == "sponsor-4"  # never one that is taken

@@ -36,7 +36,7 @@ def _rows(path: Path) -> list[dict[str, str]]:
 def test_every_file_is_written_with_its_header_and_private_modes(tmp_path: Path) -> None:
     folder = tmp_path / "export"
     data = generate_demo(TODAY)
-    written = export_csv(data, folder)
+    written = export_csv(data, folder).paths
     assert sorted(p.name for p in written) == sorted([*EXPECTED_HEADERS, "codebook.md"])
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     for path in written:

@@ -339,3 +339,23 @@ def test_is_empty(repo: JournalRepository) -> None:
     assert repo.is_empty()
     repo.add_sponsor(Sponsor(key="s", name="S", started_on=D(2025, 1, 1)))
     assert not repo.is_empty()
+
+
+def test_atomic_keeps_every_write_or_none(repo: JournalRepository) -> None:
+    kept = repo.upsert_day(DayRecord(date=D(2025, 1, 3), status=DayStatus.ABSTINENT))
+    before = repo.load()
+    image = repo.database.to_bytes()
+    with pytest.raises(RecordNotFoundError), repo.atomic():
+        repo.upsert_day(DayRecord(date=D(2025, 1, 4), status=DayStatus.USED))
+        repo.add_meeting(Meeting(date=D(2025, 1, 4), fellowship=Fellowship.AA))
+        repo.delete_day(kept.date)
+        repo.delete_day(D(2025, 1, 9))  # not in the journal: all of the block is taken back
+    assert repo.load() == before
+    assert repo.database.to_bytes() == image
+    with repo.atomic():
+        repo.upsert_day(DayRecord(date=D(2025, 1, 4), status=DayStatus.USED))
+        with repo.atomic():  # a nested block joins the outer transaction
+            repo.delete_day(kept.date)
+        assert repo.database.in_transaction
+    assert not repo.database.in_transaction
+    assert [d.date for d in repo.days()] == [D(2025, 1, 4)]

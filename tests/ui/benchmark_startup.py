@@ -32,9 +32,9 @@ import sys, time
 from pathlib import Path
 import recovery_journal.app  # the entry point's own imports
 from PySide6.QtCore import QTimer
-from recovery_journal.ui.application import Launcher, make_application
-from recovery_journal.ui.prefs import Prefs
-from recovery_journal.ui.theme import apply_theme
+from recovery_journal.ui.app.application import Launcher, make_application
+from recovery_journal.ui.app.prefs import Prefs
+from recovery_journal.ui.common.theme import apply_theme
 
 app = make_application(sys.argv[:1])
 prefs = Prefs(Path(sys.argv[2]))
@@ -72,8 +72,8 @@ def unlock_to_today(vault: Path, scratch: Path, runs: int) -> tuple[list[float],
     from PySide6.QtWidgets import QApplication
 
     from recovery_journal.services.session import JournalSession
-    from recovery_journal.ui.application import Launcher, make_application
-    from recovery_journal.ui.prefs import Prefs
+    from recovery_journal.ui.app.application import Launcher, make_application
+    from recovery_journal.ui.app.prefs import Prefs
     from recovery_journal.vault.crypto import derive_slot_key
 
     app = make_application(sys.argv[:1])

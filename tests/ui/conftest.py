@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QAbstractEventDispatcher, QCoreApplication, QEvent, QEventLoop
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.application import Launcher
-from recovery_journal.ui.main_window import MainWindow
-from recovery_journal.ui.prefs import Prefs
-from recovery_journal.ui.worker import busy_count
+from recovery_journal.ui.app.application import Launcher
+from recovery_journal.ui.app.main_window import MainWindow
+from recovery_journal.ui.app.prefs import Prefs
+from recovery_journal.ui.common.worker import busy_count
 from tests.conftest import FAST_KDF
 
 PASSPHRASE = "steady morning light"
@@ -103,6 +103,17 @@ def private_places(tmp_path, monkeypatch):
     """Config and data folders inside the test's own temporary folder."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+@pytest.fixture(autouse=True)
+def no_box_left_open() -> Iterator[None]:
+    """Each test starts with an empty screen: a message box or dialog one test leaves open
+    (a window closed under it) must not answer the next test's search for a box."""
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.hide()
+            widget.deleteLater()
 
 
 @pytest.fixture

@@ -21,17 +21,17 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from recovery_journal.ui.app.pages import PAGES
 from recovery_journal.ui.dialogs.call_person import CallPersonDialog
 from recovery_journal.ui.dialogs.checkin import CheckinDialog
 from recovery_journal.ui.dialogs.contact import ContactDialog
 from recovery_journal.ui.dialogs.meeting import MeetingDialog
 from recovery_journal.ui.dialogs.secrets import ChangePassphraseDialog
-from recovery_journal.ui.help_screen import HelpDialog
-from recovery_journal.ui.pages import PAGES
-from recovery_journal.ui.recovery_code import RecoveryCodeDialog
-from recovery_journal.ui.recovery_reset import NewCodeView, ResetPassphraseView
-from recovery_journal.ui.settings_dialog import SettingsDialog
-from recovery_journal.ui.wizard import FirstRunWizard
+from recovery_journal.ui.lock.recovery_code import RecoveryCodeDialog
+from recovery_journal.ui.lock.recovery_reset import NewCodeView, ResetPassphraseView
+from recovery_journal.ui.lock.wizard import FirstRunWizard
+from recovery_journal.ui.pages.help.help_screen import HelpDialog
+from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 from tests.ui.conftest import TODAY, open_journal
 
 INTERACTIVE = (

@@ -21,9 +21,9 @@ from recovery_journal.domain.models import (
     Settings,
     SponsorContact,
 )
-from recovery_journal.ui.calendar.dialogs import AnchorDialog, DayDialog
-from recovery_journal.ui.calendar.view import CalendarView
-from recovery_journal.ui.widgets import FieldMessage
+from recovery_journal.ui.common.widgets import FieldMessage
+from recovery_journal.ui.pages.calendar.dialogs import AnchorDialog, DayDialog
+from recovery_journal.ui.pages.calendar.view import CalendarView
 from tests.ui.conftest import settle
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (
@@ -337,3 +337,37 @@ def test_the_last_30_days_say_they_run_to_today_in_any_month(qtbot, view):
     assert "Last 30 days, to today:" in figures
     assert "Last 30 days:" not in figures
     assert "from the Calendar" not in figures  # this is the Calendar: "add them here"
+
+
+def test_a_backfill_is_one_save_and_one_undo_step_undone_and_redone_as_one(qtbot, view, journal):
+    session, stack = journal.session, journal.controller.undo_stack
+    saves: list[object] = []
+    session.listeners.append(saves.append)
+    view.show_date(days_before(5))
+    _key(qtbot, view, Qt.Key.Key_Right, 2, Qt.KeyboardModifier.ShiftModifier)  # 5 … 3 back
+    qtbot.mouseClick(view.panel.mark_buttons[DayStatus.USED], Qt.MouseButton.LeftButton)
+    assert len(saves) == 1  # three new days, one transaction, one save
+    assert stack.count() == 1 and stack.undoText() == "mark 3 days as used"
+    view.grid.setFocus()
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(saves) == 2 and all(session.get_day(days_before(n)) is None for n in (3, 4, 5))
+    assert view.undo_bar.label.text() == "Taken back: those days are as they were."
+    assert not view.undo_bar.undo_button.isVisible()
+    keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.grid, Qt.Key.Key_Z, keys)  # redo
+    assert len(saves) == 3
+    assert [session.get_day(days_before(n)).status for n in (3, 4, 5)] == [DayStatus.USED] * 3
+    assert view.undo_bar.undo_button.isVisible()
+    assert (stack.count(), stack.index()) == (1, 1)
+
+
+def test_clearing_a_day_from_its_dialog_can_be_undone(qtbot, view, journal):
+    view.show_date(days_before(6))
+    view.edit_day(days_before(6))
+    dialog = wait_for(qtbot, DayDialog)
+    dialog.form.clear_button.click()
+    answer(qtbot, "Clear the day")
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert journal.session.get_day(days_before(6)) is None
+    journal.controller.undo_stack.undo()
+    assert journal.session.get_day(days_before(6)).status == DayStatus.ABSTINENT

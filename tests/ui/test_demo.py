@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from recovery_journal.ui.shell import DEMO_BANNER
+from recovery_journal.ui.app.shell import DEMO_BANNER
 
 
 def test_the_demo_is_marked_as_a_demo_and_removed_at_the_end(qtbot, launch, tmp_path):

@@ -8,7 +8,7 @@ import pytest
 
 from recovery_journal.domain.models import DayRecord, DayStatus
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.file_actions import (
+from recovery_journal.ui.app.file_actions import (
     NOT_ENCRYPTED,
     ActionFailed,
     export_to,

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWizard
 
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.recovery_code import last_group
-from recovery_journal.ui.wizard import FirstRunWizard
+from recovery_journal.ui.lock.recovery_code import last_group
+from recovery_journal.ui.lock.wizard import FirstRunWizard
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 
@@ -200,10 +200,10 @@ def test_no_offer_when_the_code_was_confirmed(qtbot, launch, journal):
 
 
 def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch, journal, prefs):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from recovery_journal.ui.dialogs import secrets
-    from recovery_journal.ui.recovery_code import RecoveryCodeDialog
+    from recovery_journal.ui.lock.recovery_code import RecoveryCodeDialog
 
     path, _old_code = journal
     prefs.set_code_unconfirmed(path, True)
@@ -211,20 +211,17 @@ def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch
     if window.code_offer is not None:
         window.code_offer.close()  # decline the offer at unlock; use Settings instead
     assert prefs.code_unconfirmed(path)
-    original = QMessageBox.question
-    QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes)
-    try:
-        secrets.issue_new_recovery_code(window.controller, window)
+    asking = secrets.issue_new_recovery_code(window.controller, window)
+    asking.current.setText(PASSPHRASE)
+    asking.ok.click()
 
-        def shown():
-            found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog)]
-            return found[0] if found and found[0].isVisible() else None
+    def shown():
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog)]
+        return found[0] if found and found[0].isVisible() else None
 
-        qtbot.waitUntil(lambda: shown() is not None)
-        dialog = shown()
-        dialog.panel.check.setText(last_group(dialog.panel.code))
-        assert not prefs.code_unconfirmed(path)
-        dialog.done_button.click()
-    finally:
-        QMessageBox.question = original
+    qtbot.waitUntil(lambda: shown() is not None)
+    dialog = shown()
+    dialog.panel.check.setText(last_group(dialog.panel.code))
+    assert not prefs.code_unconfirmed(path)
+    dialog.done_button.click()
     window.close()

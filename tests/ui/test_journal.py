@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from recovery_journal.domain.models import DayRecord, DayStatus, JournalData, JournalEntry
-from recovery_journal.ui.calendar.view import CalendarView
-from recovery_journal.ui.journal.view import JournalView
+from recovery_journal.ui.pages.calendar.view import CalendarView
+from recovery_journal.ui.pages.journal.view import JournalView
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import Journal, page
 

@@ -2,7 +2,7 @@
 from the sidebar, saving what they hold when left, finding a day note's day in the Calendar
 through the window, and every record there after the app restarts.
 
-The registrations below are the ones to put in ``ui/pages.py``; until they are there, this
+The registrations below are the ones to put in ``ui/app/pages.py``; until they are there, this
 test puts them in place itself (so it also checks that the "module:Class" strings are right).
 """
 
@@ -15,18 +15,18 @@ import pytest
 from PySide6.QtCore import Qt
 
 from recovery_journal.domain.models import DayStatus
-from recovery_journal.ui import pages, shell
-from recovery_journal.ui.calendar.view import CalendarView
-from recovery_journal.ui.journal.view import JournalView
-from recovery_journal.ui.meetings.view import MeetingsView
-from recovery_journal.ui.sponsor.view import SponsorView
+from recovery_journal.ui.app import pages, shell
+from recovery_journal.ui.pages.calendar.view import CalendarView
+from recovery_journal.ui.pages.journal.view import JournalView
+from recovery_journal.ui.pages.meetings.view import MeetingsView
+from recovery_journal.ui.pages.sponsor.view import SponsorView
 from tests.ui.conftest import TODAY, open_journal
 
 REGISTRATIONS = {
-    "calendar": "recovery_journal.ui.calendar.view:CalendarView",
-    "meetings": "recovery_journal.ui.meetings.view:MeetingsView",
-    "sponsor": "recovery_journal.ui.sponsor.view:SponsorView",
-    "journal": "recovery_journal.ui.journal.view:JournalView",
+    "calendar": "recovery_journal.ui.pages.calendar.view:CalendarView",
+    "meetings": "recovery_journal.ui.pages.meetings.view:MeetingsView",
+    "sponsor": "recovery_journal.ui.pages.sponsor.view:SponsorView",
+    "journal": "recovery_journal.ui.pages.journal.view:JournalView",
 }
 CLASSES = {
     "calendar": CalendarView,

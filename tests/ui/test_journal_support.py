@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from recovery_journal.domain.models import JournalData
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.controller import JournalController
+from recovery_journal.ui.app.controller import JournalController
+from recovery_journal.ui.common.undo import undo_actions
 from tests.conftest import FAST_KDF
 
 PASSPHRASE = "steady morning light"
@@ -53,9 +54,11 @@ class Journal:
 
 
 def page(qtbot, journal: Journal, view_class: type[QWidget]) -> QWidget:
-    """The page, shown at a laptop size, refreshed after each change like the current page."""
+    """The page, shown at a laptop size, refreshed after each change like the current page,
+    with the window's Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) as its own actions."""
     view = view_class(journal.controller, None)
     qtbot.addWidget(view)
+    view.addActions(list(undo_actions(journal.controller.undo_stack, view)))  # Edit › Undo
     view.resize(1200, 720)
     journal.controller.changed.connect(view.refresh)
     view.show()

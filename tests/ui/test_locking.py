@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from recovery_journal.domain.models import DayStatus
 from recovery_journal.services.errors import SessionLockedError
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.messages import ALREADY_OPEN
-from recovery_journal.ui.unlock import UnlockView
+from recovery_journal.ui.common.messages import ALREADY_OPEN
+from recovery_journal.ui.lock.unlock import UnlockView
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal, unlock
 
 

@@ -15,9 +15,9 @@ from recovery_journal.domain.models import (
     MeetingFormat,
     ServiceRole,
 )
-from recovery_journal.ui.meetings.dialog import MeetingEditDialog
-from recovery_journal.ui.meetings.view import MeetingsView
-from recovery_journal.ui.widgets import FieldMessage, to_qdate
+from recovery_journal.ui.common.widgets import FieldMessage, to_qdate
+from recovery_journal.ui.pages.meetings.dialog import MeetingEditDialog
+from recovery_journal.ui.pages.meetings.view import MeetingsView
 from tests.ui.conftest import settle
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import TODAY, Journal, page, wait_for
@@ -263,11 +263,11 @@ def test_sorting_with_the_keyboard_from_the_column_titles(qtbot, view):
 
 
 def test_the_helpfulness_slider_is_the_shared_one_with_no_words_added(qtbot, journal):
-    """The value and the end words are the shared RatingSlider's (ui/choices.py); the dialog
+    """The value and the end words are the shared RatingSlider's (ui/common/choices.py); the dialog
     adds no label of its own beside them that could run into "Not at all … Very Not rated"."""
     from PySide6.QtWidgets import QLabel
 
-    from recovery_journal.ui.choices import RatingSlider
+    from recovery_journal.ui.common.choices import RatingSlider
 
     dialog = MeetingEditDialog(journal.controller, TODAY, None, MEETINGS[3])
     qtbot.addWidget(dialog)
@@ -281,3 +281,21 @@ def test_the_helpfulness_slider_is_the_shared_one_with_no_words_added(qtbot, jou
     assert extra == []
     label = dialog.form.labelForField(row)
     assert isinstance(label, QLabel) and label.text() == "Ho&w helpful:"
+
+
+def test_a_refusal_by_the_service_shows_next_to_the_field_and_saves_nothing(
+    qtbot, view, journal, monkeypatch
+):
+    view.add_meeting()
+    dialog = wait_for(qtbot, MeetingEditDialog)
+    # A form whose own check missed the problem: Save still goes through the service, which
+    # checks first and refuses with a typed error; the form shows it where it belongs.
+    monkeypatch.setattr(dialog, "validate", lambda _record: [])
+    dialog.date.setDate(to_qdate(TODAY + dt.timedelta(days=1)))
+    before = journal.session.revision
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert _messages(dialog) == ["The date can't be in the future."]
+    assert journal.session.revision == before
+    assert len(journal.session.data().meetings) == len(MEETINGS)
+    dialog.reject()

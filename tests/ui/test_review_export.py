@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.review.export_dialog import ExportReportDialog
-from recovery_journal.ui.review.view import ReviewView
+from recovery_journal.ui.pages.review.export_dialog import ExportReportDialog
+from recovery_journal.ui.pages.review.view import ReviewView
 from tests.conftest import FAST_KDF
 from tests.report.journal import AS_OF, DAY_NOTE, journal, store
 

@@ -23,7 +23,7 @@ from recovery_journal.charts.report import (
     summary_cards,
 )
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.review.view import ReviewView
+from recovery_journal.ui.pages.review.view import ReviewView
 from tests.conftest import FAST_KDF
 from tests.report.journal import (
     AS_OF,
@@ -208,7 +208,7 @@ def test_every_control_has_an_accessible_name_and_f5_starts_the_review(qtbot, vi
 
 
 def test_the_page_protocol_construction_works_with_a_controller(qtbot, session):
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
     controller = JournalController(session, clock=lambda: AS_OF)
     page = ReviewView(controller, None)

@@ -21,11 +21,11 @@ from recovery_journal.domain.models import (
     SponsorContact,
     Topic,
 )
-from recovery_journal.ui.dialogs.checkin import NO_SPONSOR_YET, CheckinDialog
-from recovery_journal.ui.sponsor.checkin_form import NOT_A_TEST, SKIP
-from recovery_journal.ui.sponsor.dialogs import ContactEditDialog, SponsorDialog
-from recovery_journal.ui.sponsor.view import SponsorView
-from recovery_journal.ui.widgets import FieldMessage, to_qdate
+from recovery_journal.ui.common.widgets import FieldMessage, to_qdate
+from recovery_journal.ui.dialogs.checkin import CheckinDialog
+from recovery_journal.ui.dialogs.checkin_form import NO_SPONSOR_YET, NOT_A_TEST, SKIP
+from recovery_journal.ui.dialogs.sponsor import ContactEditDialog, SponsorDialog
+from recovery_journal.ui.pages.sponsor.view import SponsorView
 from tests.ui.test_accessibility import _mnemonics, unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (
     TODAY,
@@ -400,8 +400,8 @@ def test_the_checkin_dialog_without_a_sponsor(qtbot, tmp_path):
         qtbot.addWidget(dialog)
         dialog.show()
         qtbot.waitExposed(dialog)
-        assert dialog.lead.text() == NO_SPONSOR_YET
-        assert not any(row.isVisible() for row in dialog.answers.values())
+        assert dialog.lead.text() == NO_SPONSOR_YET and dialog.lead.isVisible()
+        assert not dialog.form.isVisible()
         assert not dialog.save_button.isVisible() and dialog.add_sponsor_button.isVisible()
         assert dialog.cancel_button.text() == "Close"
         qtbot.waitUntil(dialog.add_sponsor_button.hasFocus)
@@ -411,14 +411,17 @@ def test_the_checkin_dialog_without_a_sponsor(qtbot, tmp_path):
         dialog.add_sponsor_button.click()
         _add_sponsor_called(qtbot, "Sam")
         assert dialog.save_button.isVisible() and not dialog.add_sponsor_button.isVisible()
-        assert all(row.isVisible() for row in dialog.answers.values())
-        assert dialog.sponsor.currentText() == "Sam"
-        assert "own wording" in dialog.lead.text()
+        assert dialog.form.isVisible() and not dialog.lead.isVisible()
+        assert dialog.form.sponsor.currentText() == "Sam"
+        assert NOT_A_TEST in dialog.form.note_label.text()
+        qtbot.waitUntil(lambda: dialog.form.isAncestorOf(QApplication.focusWidget()))
         for item in ALLIANCE_ITEMS:
-            dialog.answers[item].set_value(3)
+            dialog.form.set_answer(item, 3)
         dialog.save_button.click()
         (stored,) = empty.session.data().checkins
         assert stored.sponsor_key == empty.session.data().sponsors[0].key
+        assert stored.answers == dict.fromkeys(ALLIANCE_ITEMS, 3)
+        assert not dialog.isVisible()
     finally:
         empty.close()
 

@@ -15,8 +15,8 @@ CHILD = """
 import sys
 from pathlib import Path
 import recovery_journal.app
-from recovery_journal.ui.application import Launcher, make_application
-from recovery_journal.ui.prefs import Prefs
+from recovery_journal.ui.app.application import Launcher, make_application
+from recovery_journal.ui.app.prefs import Prefs
 app = make_application(sys.argv[:1])
 launcher = Launcher(Path(sys.argv[1]), prefs=Prefs(Path(sys.argv[2])))
 launcher.start()

@@ -18,7 +18,7 @@ from recovery_journal.domain.models import (
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.dialogs.contact import ContactDialog
 from recovery_journal.ui.dialogs.meeting import MeetingDialog
-from recovery_journal.ui.today.view import TodayView
+from recovery_journal.ui.pages.today.view import TodayView
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
 
 YESTERDAY = TODAY - dt.timedelta(days=1)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QScrollArea
 
 from recovery_journal.domain.models import CallListPerson, DayRecord, DayStatus
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.today.view import TodayView
+from recovery_journal.ui.pages.today.view import TodayView
 from tests.ui.conftest import PASSPHRASE, TODAY, open_journal, settle, unlock
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 from recovery_journal.domain.models import DayRecord, DayStatus, JournalData, Settings
 from recovery_journal.domain.stats import compute_stats
-from recovery_journal.ui.today import texts
+from recovery_journal.ui.common import pda_words
+from recovery_journal.ui.pages.today import texts
 
 AS_OF = dt.date(2026, 3, 31)
 JUDGING = ("relapse", "failure", "failed", "streak", "broke", "lost")
@@ -64,7 +65,7 @@ def test_too_few_days_recorded_shows_the_range_and_the_days_to_fill_in():
 def test_a_short_start_is_named_and_one_missing_day_is_singular():
     statuses = dict.fromkeys(range(1, 4), DayStatus.ABSTINENT)
     stats = compute_stats(_journal(statuses, start_days_ago=3), AS_OF)  # 3 of 4 days: 75%
-    assert texts.window_line(stats.pda["30"], 30) == [
+    assert pda_words.window_line(stats.pda["30"], 30) == [
         "Since you started (4 days): 3 days recorded so far — every day you add makes this "
         "clearer.",
         "1 day isn't filled in yet — you can add it from the Calendar when you're ready.",

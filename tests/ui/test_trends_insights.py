@@ -9,8 +9,8 @@ from recovery_journal.domain.attendance import meeting_events
 from recovery_journal.domain.contacts import two_way_contacts
 from recovery_journal.domain.day_calendar import DayCalendar
 from recovery_journal.domain.insights import CAVEATS, compute_insights
-from recovery_journal.ui.trends.insight_text import insight_content
-from recovery_journal.ui.trends.insights import InsightsPanel
+from recovery_journal.ui.pages.trends.insight_text import insight_content
+from recovery_journal.ui.pages.trends.insights import InsightsPanel
 from tests.domain.builders import MONDAY, checkin, journal, plus
 
 FULL, ONE_USE, THREE_USE = "aaaaaaa", "aaaaaau", "aaaauuu"  # 100%, 85.7%, 57.1%

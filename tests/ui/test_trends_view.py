@@ -18,8 +18,8 @@ from recovery_journal.charts import CHART_NAMES, chart_summary, range_for
 from recovery_journal.domain.models import DayRecord, DayStatus
 from recovery_journal.services.demo import generate_demo
 from recovery_journal.services.session import JournalSession
-from recovery_journal.ui.trends.card import figure_message
-from recovery_journal.ui.trends.view import TrendsView
+from recovery_journal.ui.pages.trends.card import figure_message
+from recovery_journal.ui.pages.trends.view import TrendsView
 from tests.conftest import FAST_KDF
 
 TODAY = dt.date(2026, 3, 15)
@@ -197,7 +197,7 @@ def test_every_control_has_an_accessible_name_and_takes_keyboard_focus(view):
 
 
 def test_page_protocol_with_the_app_controller(qtbot, session):
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
     controller = JournalController(session, clock=lambda: TODAY)
     view = TrendsView(controller, None)
@@ -238,13 +238,10 @@ def test_nothing_recorded_yet(qtbot, tmp_path):
 def test_importing_the_trends_package_does_not_load_matplotlib():
     code = (
         "import sys\n"
-        "import recovery_journal.ui.trends as t\n"
-        "from recovery_journal.ui.trends.notices import NoticesPanel\n"
-        "from recovery_journal.ui.trends.view import TrendsView\n"
+        "import recovery_journal.ui.pages.trends as t\n"
+        "from recovery_journal.ui.pages.trends.view import TrendsView\n"
         "assert t.TrendsView is TrendsView\n"
         "assert 'matplotlib' not in sys.modules, sorted(m for m in sys.modules if 'matplot' in m)\n"
-        "t.preload()\n"
-        "assert 'matplotlib.figure' in sys.modules and 'matplotlib.pyplot' not in sys.modules\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

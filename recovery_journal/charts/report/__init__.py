@@ -19,10 +19,7 @@ from typing import TYPE_CHECKING
 from recovery_journal.charts.report.content import (
     DayNote,
     JournalText,
-    MilestoneReached,
     ReportContent,
-    WeekRow,
-    WeeksMeeting,
     gather_report,
 )
 from recovery_journal.charts.report.period import (
@@ -35,6 +32,7 @@ from recovery_journal.charts.report.period import (
     period_since_last_review,
 )
 from recovery_journal.charts.report.words import NOT_CLINICAL, NOT_ENCRYPTED, Card, summary_cards
+from recovery_journal.domain.review import MilestoneReached, WeekRow, WeeksMeeting
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -1,10 +1,10 @@
 """Everything a review shows, as plain data, gathered in one place from the domain.
 
 The PDF report and the review screen both read a :class:`ReportContent`, so they show the same
-figures, and tests compare them with the domain directly. Nothing here computes a measure a
-second way: period figures are the domain's ``pda_window`` and event counts, "as of" figures
-are ``compute_stats(data, end)``, weeks are the domain's ``weekly_pda_series`` and milestones
-its ``milestones_reached``.
+figures, and tests compare them with the domain directly. Nothing here computes a measure:
+the period's figures are the domain's ``review.period_figures`` and the "as of" figures
+``compute_stats(data, end)``; this module adds the period, the talking points and, only when
+asked, the notes.
 
 Privacy: day notes and journal entries are read **only** when ``include_notes`` is true.
 Substances, amounts, meeting notes (which may hold other members' stories), contact and
@@ -17,19 +17,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from recovery_journal.charts.report.period import ReportPeriod
-from recovery_journal.domain.attendance import meeting_events
-from recovery_journal.domain.contacts import two_way_contacts
-from recovery_journal.domain.dated_events import (
-    DatedEvents,
-    percent_weeks_with,
-    recent_tracked_weeks,
+from recovery_journal.domain.formatting import printable
+from recovery_journal.domain.models import JournalData, WeekStart
+from recovery_journal.domain.pda import PdaWindow
+from recovery_journal.domain.review import (
+    MilestoneReached,
+    WeekRow,
+    WeeksMeeting,
+    period_figures,
 )
-from recovery_journal.domain.dates import ONE_DAY, last_complete_week, week_start_of
-from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.milestones import Milestone, milestones_reached, run_anchor
-from recovery_journal.domain.models import DayStatus, JournalData, WeekStart
-from recovery_journal.domain.pda import PdaWindow, pda_window, weekly_pda_series
-from recovery_journal.domain.runs import summarize_runs
 from recovery_journal.domain.stats import Stats, compute_stats
 
 #: The charts of a review, by their name in ``charts.CHARTS``, in reading order.
@@ -41,46 +37,6 @@ REPORT_CHARTS: tuple[str, ...] = (
     "alliance",
     "wellbeing",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class WeekRow:
-    """One calendar week of the period: the domain's weekly window (clipped to tracking start
-    and the as-of date) and the meetings and two-way contacts dated in that week."""
-
-    week: dt.date  # first day of the week (the person's week start)
-    window: PdaWindow
-    meetings: int
-    contacts: int
-    complete: bool  # False for the week that holds the as-of date (still going)
-
-    @property
-    def clipped_start(self) -> bool:
-        """The week starts before tracking start, so it counts fewer than 7 days."""
-        return self.window.start is not None and self.window.start > self.week
-
-
-@dataclass(frozen=True, slots=True)
-class WeeksMeeting:
-    """How many of the period's complete weeks had at least one event (MEASURES §4, §8.7)."""
-
-    weeks: int
-    met: int
-    percent: float | None  # the domain's ``percent_weeks_with``; ``None`` with no weeks
-
-
-@dataclass(frozen=True, slots=True)
-class MilestoneReached:
-    """A milestone whose date falls in the period, and what it counts from.
-
-    ``source`` is ``"run"`` (a run without use, ``run_start`` … ``run_end``) or
-    ``"sobriety"`` (the declared sobriety date, ``run_start``).
-    """
-
-    milestone: Milestone
-    source: str
-    run_start: dt.date
-    run_end: dt.date | None  # None while the run goes on
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +66,7 @@ class ReportContent:
     contact_weeks: WeeksMeeting
     checkins: int  # relationship check-ins dated in the period
     weeks: tuple[WeekRow, ...]
-    milestones: tuple[MilestoneReached, ...]
+    milestones: tuple[MilestoneReached, ...]  # the domain's ``review.milestones_in_period``
     talking_points: str
     include_notes: bool
     day_notes: tuple[DayNote, ...]  # empty unless ``include_notes``
@@ -132,127 +88,32 @@ def gather_report(
     """Everything the report and the review screen show for ``period``."""
     start, end = period.start, period.end
     settings = data.settings
-    calendar = DayCalendar.from_journal(data, end)
-    stats = compute_stats(data, end)
-    meetings = meeting_events(data, end)
-    contacts = two_way_contacts(data, end)
-    weeks = _week_rows(calendar, meetings, contacts, start, settings.week_start)
-    complete = _complete_weeks(weeks, end, settings.week_start, calendar.tracking_start)
-    meeting_dates = [d for d in meetings.dates if start <= d <= end]
+    figures = period_figures(data, start, end)
     return ReportContent(
         period=period,
         week_start=settings.week_start,
-        tracking_start=calendar.tracking_start,
-        stats=stats,
-        window=pda_window(calendar, start, end),
-        meetings=meetings.count_between(start, end),
-        meeting_days=len(set(meeting_dates)),
-        meeting_weeks=_weeks_meeting(meetings, complete),
-        contacts=contacts.count_between(start, end),
-        contact_weeks=_weeks_meeting(contacts, complete),
-        checkins=sum(1 for c in data.checkins if start <= c.date <= end),
-        weeks=tuple(weeks),
-        milestones=tuple(_milestones(data, calendar, stats, start, end)),
-        talking_points=settings.talking_points.strip(),
+        tracking_start=figures.tracking_start,
+        stats=compute_stats(data, end),
+        window=figures.window,
+        meetings=figures.meetings,
+        meeting_days=figures.meeting_days,
+        meeting_weeks=figures.meeting_weeks,
+        contacts=figures.contacts,
+        contact_weeks=figures.contact_weeks,
+        checkins=figures.checkins,
+        weeks=figures.weeks,
+        milestones=figures.milestones,
+        talking_points=printable(settings.talking_points).strip(),
         include_notes=include_notes,
         day_notes=tuple(_day_notes(data, start, end)) if include_notes else (),
         journal=tuple(_journal(data, start, end)) if include_notes else (),
     )
 
 
-def _week_rows(
-    calendar: DayCalendar,
-    meetings: DatedEvents,
-    contacts: DatedEvents,
-    start: dt.date,
-    week_start: WeekStart,
-) -> list[WeekRow]:
-    first_week = week_start_of(start, week_start)
-    current = week_start_of(calendar.as_of, week_start)
-    rows = []
-    for window in weekly_pda_series(calendar, week_start):
-        week = week_start_of(window.end, week_start)
-        if week < first_week:
-            continue
-        rows.append(
-            WeekRow(
-                week=week,
-                window=window,
-                meetings=meetings.count_in_week(week),
-                contacts=contacts.count_in_week(week),
-                complete=week != current,
-            )
-        )
-    return rows
-
-
-def _complete_weeks(
-    rows: list[WeekRow], as_of: dt.date, week_start: WeekStart, tracking_start: dt.date | None
-) -> list[dt.date]:
-    """The period's complete weeks by the domain's rule: the complete weeks before the week of
-    ``as_of`` that overlap the period, minus those that end before tracking start."""
-    if not rows:
-        return []
-    last = last_complete_week(as_of, week_start)
-    count = (last - rows[0].week).days // 7 + 1
-    if count <= 0:
-        return []
-    return recent_tracked_weeks(as_of, week_start, count, tracking_start)
-
-
-def _weeks_meeting(events: DatedEvents, weeks: list[dt.date]) -> WeeksMeeting:
-    met = sum(1 for week in weeks if events.count_in_week(week))
-    return WeeksMeeting(weeks=len(weeks), met=met, percent=percent_weeks_with(events, weeks))
-
-
-def _milestones(
-    data: JournalData, calendar: DayCalendar, stats: Stats, start: dt.date, end: dt.date
-) -> list[MilestoneReached]:
-    """Milestones that fall in the period: of the current run, of every run that ended inside
-    the period (a day with use does not take back a milestone already reached), and of the
-    sobriety date. A run's milestones come from ``run_anchor`` as of its last day."""
-    breaks_runs = data.settings.unknown_breaks_runs
-    reached: list[MilestoneReached] = []
-    first = calendar.first_day
-    if first is not None:
-        day = max(start, first + ONE_DAY)
-        while day <= end:
-            ended = _breaks(calendar.status_on(day), breaks_runs) and not _breaks(
-                calendar.status_on(day - ONE_DAY), breaks_runs
-            )
-            if ended:
-                last_day = day - ONE_DAY
-                run = summarize_runs(DayCalendar.from_journal(data, last_day), breaks_runs).current
-                if run.days and run.start is not None:
-                    anchor = run_anchor(last_day, run.days)
-                    reached += [
-                        MilestoneReached(m, "run", run.start, last_day)
-                        for m in milestones_reached(anchor, start, last_day, first_day_counts=True)
-                    ]
-            day += ONE_DAY
-    current = stats.runs.current
-    if current.days and current.start is not None:
-        anchor = run_anchor(end, current.days)
-        reached += [
-            MilestoneReached(m, "run", current.start, None)
-            for m in milestones_reached(anchor, start, end, first_day_counts=True)
-        ]
-    sobriety = data.settings.sobriety_date
-    if sobriety is not None and sobriety <= end:
-        reached += [
-            MilestoneReached(m, "sobriety", sobriety, None)
-            for m in milestones_reached(sobriety, start, end)
-        ]
-    reached.sort(key=lambda r: (r.milestone.date, r.source))
-    return reached
-
-
-def _breaks(status: DayStatus | None, unknown_breaks_runs: bool) -> bool:
-    return status is DayStatus.USED or (unknown_breaks_runs and status is DayStatus.UNKNOWN)
-
-
 def _day_notes(data: JournalData, start: dt.date, end: dt.date) -> list[DayNote]:
-    notes = [DayNote(d.date, d.note.strip()) for d in data.days if start <= d.date <= end]
+    notes = [
+        DayNote(d.date, printable(d.note).strip()) for d in data.days if start <= d.date <= end
+    ]
     return sorted((n for n in notes if n.text), key=lambda n: n.date)
 
 
@@ -267,4 +128,7 @@ def _journal(data: JournalData, start: dt.date, end: dt.date) -> list[JournalTex
         if start <= day <= end and (entry.body.strip() or entry.title.strip()):
             entries.append((day, entry.created_at, entry))
     entries.sort(key=lambda item: (item[0], item[1]))
-    return [JournalText(day, e.title.strip(), e.body.strip()) for day, _, e in entries]
+    return [
+        JournalText(day, printable(e.title).strip(), printable(e.body).strip())
+        for day, _, e in entries
+    ]

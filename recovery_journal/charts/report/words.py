@@ -11,15 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from recovery_journal.charts.report.content import (
-    MilestoneReached,
-    ReportContent,
-    WeekRow,
-    WeeksMeeting,
-)
+from recovery_journal.charts.report.content import ReportContent
 from recovery_journal.charts.words import long_date, plural, short_date, whole
 from recovery_journal.domain.formatting import format_percent
 from recovery_journal.domain.pda import PdaWindow, headline
+from recovery_journal.domain.review import MilestoneReached, WeekRow, WeeksMeeting
 
 NOT_CLINICAL = "This is a personal journal, not a clinical record."
 NOT_ENCRYPTED = (
@@ -266,16 +262,6 @@ def weeks_note(content: ReportContent) -> str:
         "of that week are recorded. Meetings count every meeting; sponsor contacts count "
         "two-way contacts only."
     )
-
-
-# --- the period -----------------------------------------------------------------------------
-def period_sentence(content: ReportContent) -> str:
-    """``Last 90 days: 1 Jan 2026 – 31 Mar 2026`` plus any note about the period."""
-    period = content.period
-    sentence = period.title
-    if period.note:
-        sentence += f". {period.note}"
-    return sentence
 
 
 def notes_sentence(content: ReportContent) -> str:

@@ -1,5 +1,7 @@
-"""A dialog that adds one record: a form whose fields show the domain validation's messages
-inline, next to the field, in words. Nothing is saved while any message stands."""
+"""A dialog that adds one record: a form whose fields show the service's messages inline, next
+to the field, in words. While the person types the form asks ``session.problems`` (nothing is
+written); Save calls the service operation, which checks again and raises a typed error
+(shown the same way) instead of writing anything wrong."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -22,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.validation import FieldError
-from recovery_journal.ui.widgets import (
+from recovery_journal.services.errors import (
+    InvalidRecordError,
+    RecordConflictError,
+    RecordNotFoundError,
+)
+from recovery_journal.ui.common.widgets import (
     FieldMessage,
     from_qdate,
     heading,
@@ -32,12 +40,12 @@ from recovery_journal.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 
 class RecordDialog(QDialog):
-    """Subclasses build their fields with :meth:`add_row` and implement ``build_record``,
-    ``validate`` and ``store``."""
+    """Subclasses build their fields with :meth:`add_row` and implement ``build_record`` and
+    ``store`` (the service operation); ``validate`` asks the session by default."""
 
     saved = Signal(object)
 
@@ -141,7 +149,8 @@ class RecordDialog(QDialog):
         raise NotImplementedError
 
     def validate(self, record: object) -> Sequence[FieldError]:
-        raise NotImplementedError
+        """What the service would refuse in ``record`` (nothing is written)."""
+        return self.controller.session.problems(record)  # type: ignore[arg-type]
 
     def store(self, record: object) -> object:
         raise NotImplementedError
@@ -152,6 +161,11 @@ class RecordDialog(QDialog):
     def check(self) -> bool:
         """Show the messages for the form as it is; True when it can be saved."""
         errors = list(self.validate(self.build_record()))
+        self.show_errors(errors)
+        return not errors
+
+    def show_errors(self, errors: Sequence[FieldError]) -> None:
+        """Each message next to its field (the first one per field); the rest below."""
         shown: set[str] = set()
         for error in errors:
             field = error.field.split("[")[0].split(".")[0]
@@ -169,12 +183,36 @@ class RecordDialog(QDialog):
                 message.clear_message()
         if "" not in shown:
             self.general.clear_message()
-        return not errors
 
     def try_save(self) -> None:
         self._attempted = True
         if not self.check():
             return
-        record = self.store(self.build_record())
+        try:
+            record = self.store(self.build_record())
+        except InvalidRecordError as error:  # checked again by the service: nothing written
+            self.show_errors(error.errors)
+            return
+        except (RecordConflictError, RecordNotFoundError) as error:
+            self.general.show_message(f"{error} Nothing was saved; the form is as you left it.")
+            return
         self.saved.emit(record)
         self.accept()
+
+
+def retitle(dialog: QWidget, old: str, new: str) -> None:
+    """Change a shared dialog's window title and its heading label."""
+    dialog.setWindowTitle(new)
+    dialog.setAccessibleName(new)
+    for label in dialog.findChildren(QLabel):
+        if label.text() == old:
+            label.setText(new)
+            label.setAccessibleName(new)
+            break
+
+
+def set_time(enabled_box: QCheckBox, edit: QTimeEdit, value: dt.time | None) -> None:
+    """Fill a dialog's optional time (the "At" check box and its time field)."""
+    enabled_box.setChecked(value is not None)
+    if value is not None:
+        edit.setTime(QTime(value.hour, value.minute))

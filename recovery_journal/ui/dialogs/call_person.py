@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from recovery_journal.domain.models import CallListPerson
-from recovery_journal.domain.validation import FieldError, validate_call_person
+from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 
 class CallPersonDialog(RecordDialog):
@@ -51,10 +49,6 @@ class CallPersonDialog(RecordDialog):
         if self._person is not None:
             return dataclasses.replace(person, id=self._person.id)
         return person
-
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, CallListPerson)
-        return validate_call_person(record)
 
     def store(self, record: object) -> CallListPerson:
         assert isinstance(record, CallListPerson)

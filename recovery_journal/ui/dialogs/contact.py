@@ -4,7 +4,7 @@ says so where the choice is made."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, SponsorContact, Topic
-from recovery_journal.domain.sponsors import newest_first
-from recovery_journal.domain.validation import FieldError, validate_contact
-from recovery_journal.services.ui_support import current_sponsor, next_sponsor_key
-from recovery_journal.ui.choices import ChipRow, ChoiceRow
+from recovery_journal.domain.sponsors import current_sponsor, newest_first, next_sponsor_key
+from recovery_journal.domain.validation import FieldError
+from recovery_journal.ui.common.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named, wrapped
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 MODES = (
     (ContactMode.PHONE, "Phone call", "We talked on the phone"),
@@ -40,6 +39,7 @@ TOPICS = (
     (Topic.LIFE, "Life", "Life in general"),
     (Topic.OTHER, "Other", "Something else"),
 )
+MODE_LABELS: Mapping[ContactMode, str] = {mode: label for mode, label, _tip in MODES}
 
 
 class ContactDialog(RecordDialog):
@@ -54,7 +54,7 @@ class ContactDialog(RecordDialog):
         self.add_row("&Time (optional):", time_box, "time")
 
         self.sponsor = named(QComboBox(self), "Sponsor")
-        current = current_sponsor(data, day)
+        current = current_sponsor(data.sponsors, day)
         sponsors = newest_first(data.sponsors)
         for sponsor in sponsors:
             self.sponsor.addItem(sponsor.name, sponsor.key)
@@ -150,20 +150,22 @@ class ContactDialog(RecordDialog):
         )
 
     def validate(self, record: object) -> Sequence[FieldError]:
-        from recovery_journal.domain.validation import validate_sponsor
-
         assert isinstance(record, SponsorContact)
-        keys = {s.key for s in self.controller.data().sponsors}
+        session = self.controller.session
         new = self._new_sponsor()
-        errors: list[FieldError] = []
-        if new is not None:
-            keys.add(new.key)
-            errors += [e for e in validate_sponsor(new) if e.field == "name"]
-        return errors + validate_contact(record, self.controller.today(), keys)
+        if new is None:
+            return session.problems(record)
+        named = [e for e in session.problems(new) if e.field == "name"]
+        return named + session.problems(record, new_sponsors=[new.key])
 
     def store(self, record: object) -> SponsorContact:
+        """The contact, and a new sponsor named in it, as one change."""
         assert isinstance(record, SponsorContact)
+        return self.save_with_new_sponsor(record)
+
+    def save_with_new_sponsor(self, record: SponsorContact) -> SponsorContact:
         new = self._new_sponsor()
-        if new is not None:
-            self.controller.session.add_sponsor(new)
-        return self.controller.session.add_contact(record)
+        stored = self.controller.session.write_many(put=[new, record] if new else [record])
+        contact = stored[-1]
+        assert isinstance(contact, SponsorContact)
+        return contact

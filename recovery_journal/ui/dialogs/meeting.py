@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -22,13 +21,12 @@ from recovery_journal.domain.models import (
     MeetingFormat,
     ServiceRole,
 )
-from recovery_journal.domain.validation import FieldError, validate_meeting
-from recovery_journal.ui.choices import RatingSlider
+from recovery_journal.ui.common.choices import RatingSlider
+from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
-from recovery_journal.ui.widgets import named
 
 if TYPE_CHECKING:
-    from recovery_journal.ui.controller import JournalController
+    from recovery_journal.ui.app.controller import JournalController
 
 FELLOWSHIP_LABELS = {
     Fellowship.AA: "AA",
@@ -51,6 +49,12 @@ ROLE_LABELS = {
     ServiceRole.LITERATURE: "Literature",
     ServiceRole.OTHER: "Other service",
 }
+
+
+def fellowship_text(meeting: Meeting) -> str:
+    if meeting.fellowship == Fellowship.OTHER:
+        return meeting.fellowship_label or "Other"
+    return FELLOWSHIP_LABELS[meeting.fellowship]
 
 
 class MeetingDialog(RecordDialog):
@@ -140,10 +144,6 @@ class MeetingDialog(RecordDialog):
             helpfulness=self.helpfulness.value(),
             notes=self.notes.toPlainText().strip(),
         )
-
-    def validate(self, record: object) -> Sequence[FieldError]:
-        assert isinstance(record, Meeting)
-        return validate_meeting(record, self.controller.today())
 
     def store(self, record: object) -> Meeting:
         assert isinstance(record, Meeting)

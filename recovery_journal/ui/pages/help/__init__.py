@@ -1,0 +1,1 @@
+"""The Help window: where to find help now, the helplines and how the app works."""
