@@ -101,8 +101,8 @@ class TodayView(QWidget):
         self._fit_later.setSingleShot(True)
         self._fit_later.setInterval(0)
         self._fit_later.timeout.connect(self._fit_cards)
-        # The fit measures laid-out geometry, so it follows every move of what it measures:
-        # whatever order Qt's layout passes arrive in, the last fit sees the final layout.
+        self._fitting = False
+        self._fitted_for: tuple[object, ...] | None = None  # what the last fit measured
         for watched in (scroll.viewport(), self.form, self.side):
             watched.installEventFilter(self)
         self._wide: bool | None = None
@@ -134,9 +134,25 @@ class TodayView(QWidget):
         self._fit_later.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+        """A fit reads laid-out geometry, so it runs again whenever what it read has moved
+        since: whatever order Qt's layout passes come in, the last fit sees the final layout."""
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
+            and not self._fitting
+            and self._fit_inputs() != self._fitted_for
+        ):
             self._fit_later.start()
         return False
+
+    def _fit_inputs(self) -> tuple[object, ...]:
+        side = self.side.geometry()
+        return (
+            self._scroll.viewport().size().toTuple(),
+            self.form.y(),
+            side.x(),
+            side.y(),
+            side.width(),
+        )
 
     def _fit_cards(self) -> None:
         """Side by side, the cards give up their extra lines while a message needs the room
@@ -144,7 +160,17 @@ class TodayView(QWidget):
 
         Measured with every pending layout change applied first, at the width the cards have
         beside a vertical scroll bar (what fits there fits either way): the outcome depends on
-        the page's size and words only, never on the order Qt's layout passes came in."""
+        the page's size and words only, never on the order Qt's layout passes came in. The
+        page is laid out again before it returns, so its own trials move nothing."""
+        self._fitting = True
+        try:
+            self._fit()
+            _lay_out_now(self._content)
+        finally:
+            self._fitting = False
+        self._fitted_for = self._fit_inputs()
+
+    def _fit(self) -> None:
         self.side.set_compact(False)
         _lay_out_now(self._content)
         # The form (and its note) stays within the screen even when the cards beside it
