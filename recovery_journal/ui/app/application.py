@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_journal.services.session import warm_up
 from recovery_journal.ui.app.main_window import APP_TITLE, MainWindow
 from recovery_journal.ui.app.prefs import Prefs
 from recovery_journal.ui.common import icons
@@ -27,6 +28,15 @@ from recovery_journal.ui.common.messages import ALREADY_OPEN
 EXIT_ALREADY_OPEN = 5
 #: The desktop entry and AppStream id (packaging/linux/); Wayland matches windows by it.
 DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
+
+
+#: Imported in the background while the unlock window waits for the passphrase (beside
+#: what opening needs, ``services.session.OPENING_MODULES``): the pure-Python figures the
+#: pages compute at once. Nothing that creates Qt objects at import time.
+WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
+#: Started once the window has been shown and painted, not competing with its first frame;
+#: nobody starts typing a passphrase sooner.
+WARM_UP_AFTER_MS = 250
 
 
 class Launcher(QObject):
@@ -70,8 +80,16 @@ class Launcher(QObject):
         if self.vault_path.exists():
             self.window.show()
             self.window.unlock_view.secret.setFocus()
+            # While the person types: what unlocking and the first pages import (no Qt).
+            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
         else:
             self._start_wizard()
+
+    def _warm_up(self) -> None:
+        window = self.window
+        if window is None or window.controller is not None or window.unlock_view.is_busy:
+            return  # already unlocking (or open): that imports them itself
+        warm_up(WARM_UP)
 
     def _make_window(self, *, demo: bool) -> MainWindow:
         window = MainWindow(
