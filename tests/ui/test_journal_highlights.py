@@ -14,6 +14,7 @@ from recovery_journal.domain.search_words import found_spans, search_words
 from recovery_journal.ui.pages.journal.delegate import FOUND_ROLE, marker_colour
 from recovery_journal.ui.pages.journal.entry_list import unmarked
 from recovery_journal.ui.pages.journal.view import JournalView
+from tests.ui.conftest import settle
 from tests.ui.test_journal_support import Journal, page
 
 ENTRIES = (
@@ -60,6 +61,7 @@ def test_each_result_marks_the_words_found(qtbot, view):
     # drawn: the highlighter colour is on screen behind the words (row not selected)
     view.results.clearSelection()
     view.results.setCurrentRow(-1)
+    settle(qtbot)
     image = view.results.viewport().grab().toImage()
     marker = marker_colour(dark=False)
     rect = view.results.visualItemRect(view.results.item(0))

@@ -17,7 +17,7 @@ from recovery_journal.ui.common import theme
 from recovery_journal.ui.common.keyboard import has_focus_ring
 from recovery_journal.ui.dialogs.meeting import MeetingDialog
 from recovery_journal.ui.pages.today.view import TodayView
-from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
+from tests.ui.conftest import PASSPHRASE, TODAY, open_journal, settle
 
 
 @pytest.fixture
@@ -76,11 +76,13 @@ def test_a_focus_ring_shows_on_toggles_and_sliders(qtbot, launch, journal, resto
     good = form.mood.buttons[4]  # chosen: filled with the highlight colour
     for target in (form.craving.slider, good, form.status_buttons[DayStatus.ABSTINENT]):
         _tab_to(qtbot, window, target)
+        settle(qtbot)
         assert has_focus_ring(target), target.accessibleName()
         assert _ring_pixels(target) > target.width(), target.accessibleName()
     # a click gives the focus without a ring (the pointer shows where you are)
     slider = form.confidence.slider
     qtbot.mouseClick(slider, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert slider.hasFocus() and not has_focus_ring(slider)
     assert _ring_pixels(slider) < slider.width() // 4
     qtbot.keyClick(slider, Qt.Key.Key_Right)  # then the keyboard: the ring shows

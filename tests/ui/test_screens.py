@@ -17,7 +17,6 @@ import pytest
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -43,7 +42,7 @@ from recovery_journal.ui.pages.review.export_dialog import ExportReportDialog
 from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 from recovery_journal.ui.pages.today.view import TodayView
 from tests.conftest import FAST_KDF
-from tests.ui.conftest import PASSPHRASE, TODAY, open_journal
+from tests.ui.conftest import PASSPHRASE, TODAY, open_journal, settle
 
 NETBOOK = QRect(0, 0, 1024, 600)
 LAPTOP = QRect(0, 0, 1366, 768)
@@ -148,6 +147,7 @@ def test_every_dialog_fits_a_1024_by_600_screen(qtbot, launch, journal, screen, 
         qtbot.waitExposed(dialog)
         if name == "settings":  # the longest tab
             dialog.tabs.setCurrentIndex(1)
+        settle(qtbot)
         least = dialog.minimumSizeHint()
         room = screen_fit.room_for(dialog)
         if least.width() > room.width() or least.height() > room.height():
@@ -175,6 +175,7 @@ def test_the_report_dialog_asks_for_the_screen_it_has(qtbot, launch, journal, sc
     dialog = ExportReportDialog(window.controller.session, window.controller.today, window)
     dialog.show()
     qtbot.waitExposed(dialog)
+    settle(qtbot)
     assert dialog.height() <= screen_fit.room_for(dialog).height()
     assert _inside(dialog, NETBOOK)
     assert not _buttons_visible(dialog)
@@ -201,8 +202,7 @@ def test_at_150_percent_no_page_makes_the_window_larger_than_the_screen(
     window = open_journal(qtbot, launch, journal[0])
     for spec in PAGES:
         window.show_page(spec.key)
-        for _ in range(3):  # the layouts settle (posted layout requests), no waiting on time
-            QApplication.processEvents()
+        settle(qtbot)
         assert _inside(window, NETBOOK), spec.key
         assert window.minimumSizeHint().width() <= NETBOOK.width(), spec.key
 
@@ -235,7 +235,8 @@ def test_todays_first_card_shows_without_scrolling_on_a_1366_by_768_laptop(
         where = QRect(card.mapTo(viewport, card.rect().topLeft()), card.size())
         return viewport.rect().contains(where) and scroll.verticalScrollBar().value() == 0
 
-    qtbot.waitUntil(first_card_shown, timeout=5000)
+    settle(qtbot)
+    assert first_card_shown()
     assert today.side_by_side
 
 
@@ -246,6 +247,7 @@ def test_the_first_run_wizard_fits_a_1024_by_600_screen(qtbot, tmp_path, screen,
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
+    settle(qtbot)
     assert _inside(wizard, NETBOOK)
     # the welcome page's paragraphs get the lines they need (no text drawn over text)
     page = wizard.currentPage()

@@ -13,6 +13,7 @@ from recovery_journal.services.demo import generate_demo
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.pages.trends.view import TrendsView
 from tests.conftest import FAST_KDF
+from tests.ui.conftest import settle
 
 TODAY = dt.date(2026, 3, 15)
 
@@ -43,12 +44,16 @@ def test_the_wheel_over_a_chart_scrolls_the_trends_page(qtbot, session, name):
     qtbot.waitUntil(lambda: view.is_complete)
     bar = view.scroll_area.verticalScrollBar()
     canvas = view.cards[name].canvas
+    settle(qtbot)
     view.scroll_area.ensureWidgetVisible(canvas)
+    settle(qtbot)
     before = bar.value()
     if before == bar.maximum():
         bar.setValue(bar.maximum() // 2)
+        settle(qtbot)
         before = bar.value()
     wheel_down(canvas)
+    settle(qtbot)
     assert bar.value() > before
 
 
@@ -59,5 +64,7 @@ def test_the_wheel_over_the_words_scrolls_the_page_too(qtbot, session):
     view.show()
     qtbot.waitUntil(lambda: view.is_complete)
     bar = view.scroll_area.verticalScrollBar()
+    settle(qtbot)
     wheel_down(view.cards["pda"].summary)
+    settle(qtbot)
     assert bar.value() > 0
