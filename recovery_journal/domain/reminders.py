@@ -26,7 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 #: The words of a new reminder: discreet (nothing about recovery, substances or days).
 DEFAULT_TEXT = "Time for your journal"
@@ -36,6 +36,7 @@ TEXT_MAX_LENGTH = 80
 ONE_DAY = dt.timedelta(days=1)
 _ONE_SECOND = dt.timedelta(seconds=1)
 _SPACES = re.compile(r"\s+")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,11 +135,21 @@ class DailyRule:
 
 def earliest(rules: Iterable[ReminderRule], now: dt.datetime, zone: dt.tzinfo) -> Occasion | None:
     """The first occasion of all ``rules`` (on a tie, the earlier rule's)."""
-    found: Occasion | None = None
-    for rule in rules:
-        occasion = rule.next_occasion(now, zone)
-        if occasion is not None and (found is None or occasion.due < found.due):
-            found = occasion
+    found = earliest_of([(None, rules)], now, zone)
+    return found[0] if found is not None else None
+
+
+def earliest_of(
+    groups: Iterable[tuple[T, Iterable[ReminderRule]]], now: dt.datetime, zone: dt.tzinfo
+) -> tuple[Occasion, T] | None:
+    """The first occasion of all rules, with the owner of the group it came from (the app
+    asks that owner to note the occasion as shown)."""
+    found: tuple[Occasion, T] | None = None
+    for owner, rules in groups:
+        for rule in rules:
+            occasion = rule.next_occasion(now, zone)
+            if occasion is not None and (found is None or occasion.due < found[0].due):
+                found = (occasion, owner)
     return found
 
 
