@@ -17,7 +17,10 @@ follows daylight-saving changes and travel. Two choices written down here:
 
 A day that is *settled* (its reminder was shown, or the day was filled in — see
 ``docs/security.md`` for why these two are kept as one) gets no reminder. A reminder whose
-time passed while the app wasn't running is due at once, on that same date only.
+time passed while the app wasn't running is due at once, on that same date only — unless
+the person turned the reminder on or moved its time after that time (``changed_at``):
+turning on a 20:00 reminder at 21:00 starts tomorrow, and typing a new time digit by digit
+never makes a passing value count.
 """
 
 from __future__ import annotations
@@ -111,10 +114,13 @@ def local_date(now: dt.datetime, zone: dt.tzinfo) -> dt.date:
 
 @dataclass(frozen=True, slots=True)
 class DailyRule:
-    """The daily reminder, with the one date that needs none (``settled_on``)."""
+    """The daily reminder, with the one date that needs none (``settled_on``) and the moment
+    the person last turned it on or moved its time (``changed_at``: a time before that moment
+    doesn't remind)."""
 
     reminder: DailyReminder
     settled_on: dt.date | None = None
+    changed_at: dt.datetime | None = None
     key: str = "daily"
 
     def next_occasion(self, now: dt.datetime, zone: dt.tzinfo) -> Occasion | None:
@@ -126,10 +132,9 @@ class DailyRule:
             if day == self.settled_on:
                 continue
             due = local_time_on(day, self.reminder.at, zone)
-            if due is not None:
-                return Occasion(
-                    self.key, day, due.astimezone(dt.UTC), clean_text(self.reminder.text)
-                )
+            if due is None or (self.changed_at is not None and due < self.changed_at):
+                continue
+            return Occasion(self.key, day, due.astimezone(dt.UTC), clean_text(self.reminder.text))
         return None
 
 
@@ -167,6 +172,15 @@ def current_settled(
     return settled_on
 
 
+def current_change(
+    changed_at: dt.datetime | None, now: dt.datetime, zone: dt.tzinfo
+) -> dt.datetime | None:
+    """The moment of the last change while it still matters (today), else ``None``."""
+    if changed_at is None or local_date(changed_at, zone) < local_date(now, zone):
+        return None
+    return changed_at
+
+
 def settled_until(settled_on: dt.date, zone: dt.tzinfo) -> dt.datetime:
     """When a settled date has passed (the next local midnight, or the first moment after it),
     so it can be forgotten then."""
@@ -176,21 +190,3 @@ def settled_until(settled_on: dt.date, zone: dt.tzinfo) -> dt.datetime:
         if start is not None:
             return start.astimezone(dt.UTC)
         day += ONE_DAY
-
-
-def settled_after_change(
-    reminder: DailyReminder, settled_on: dt.date | None, now: dt.datetime, zone: dt.tzinfo
-) -> dt.date | None:
-    """The settled date after the person turned the reminder on or moved its time.
-
-    A time already past today counts from tomorrow: turning on a 20:00 reminder at 21:00 must
-    not remind at once. A day already settled stays settled.
-    """
-    settled = current_settled(settled_on, now, zone)
-    if not reminder.enabled:
-        return settled
-    today = local_date(now, zone)
-    due = local_time_on(today, reminder.at, zone)
-    if due is not None and due <= now:
-        return today
-    return settled

@@ -90,7 +90,6 @@ def entry_text(command: list[str] | None = None) -> str:
         [
             "[Desktop Entry]",
             "Type=Application",
-            "Version=1.5",
             "Name=Recovery Journal",
             "Comment=Starts in the tray, locked",
             f"Exec={exec_line(arguments)}",

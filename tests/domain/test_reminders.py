@@ -16,11 +16,11 @@ from recovery_journal.domain.reminders import (
     DailyRule,
     Occasion,
     clean_text,
+    current_change,
     current_settled,
     earliest,
     is_due,
     local_time_on,
-    settled_after_change,
     settled_until,
 )
 
@@ -158,17 +158,26 @@ def test_a_settled_date_is_forgotten_once_it_has_passed():
     assert settled_until(dt.date(2018, 11, 3), sao_paulo) == utc(2018, 11, 4, 3, 0)
 
 
-def test_turning_it_on_after_todays_time_starts_tomorrow():
+def test_turning_it_on_or_moving_it_after_todays_time_starts_tomorrow():
     nine_pm = local(PARIS, 2026, 3, 18, 21, 0)
     today = dt.date(2026, 3, 18)
-    assert settled_after_change(AT_EIGHT, None, nine_pm, PARIS) == today
-    later = DailyReminder(enabled=True, at=dt.time(22, 0))
-    assert settled_after_change(later, None, nine_pm, PARIS) is None  # still ahead today
-    assert settled_after_change(later, today, nine_pm, PARIS) == today  # already shown today
-    yesterday = dt.date(2026, 3, 17)
-    assert settled_after_change(later, yesterday, nine_pm, PARIS) is None
-    off = DailyReminder(enabled=False, at=dt.time(20, 0))
-    assert settled_after_change(off, None, nine_pm, PARIS) is None
+    changed = DailyRule(AT_EIGHT, changed_at=nine_pm.astimezone(UTC))
+    occasion = changed.next_occasion(nine_pm, PARIS)
+    assert occasion is not None and occasion.day == today + dt.timedelta(days=1)
+    # Moved to a time still ahead today: today it is.
+    later = DailyRule(DailyReminder(enabled=True, at=dt.time(22, 0)), changed_at=nine_pm)
+    occasion = later.next_occasion(nine_pm, PARIS)
+    assert occasion is not None and occasion.day == today and not is_due(occasion, nine_pm)
+    # Without a change, a missed time is due at once (the app wasn't running).
+    occasion = DailyRule(AT_EIGHT).next_occasion(nine_pm, PARIS)
+    assert occasion is not None and is_due(occasion, nine_pm)
+
+
+def test_a_change_is_forgotten_once_its_day_has_passed():
+    moment = local(PARIS, 2026, 3, 18, 21, 0)
+    assert current_change(moment, local(PARIS, 2026, 3, 18, 23, 59), PARIS) == moment
+    assert current_change(moment, local(PARIS, 2026, 3, 19, 0, 0), PARIS) is None
+    assert current_change(None, moment, PARIS) is None
 
 
 @pytest.mark.parametrize(

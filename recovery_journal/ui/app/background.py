@@ -52,10 +52,12 @@ class Background(QObject):
         tell: Callable[[str], None] | None = None,
         tray_factory: Callable[[QObject], Tray] = Tray,
         watch_wake: bool = True,
+        tray_waits: tuple[int, ...] = TRAY_WAITS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.prefs = prefs
+        self._tray_waits = tray_waits
         self._support = support
         self._tell = tell or self._tell_in_box
         self._box: QMessageBox | None = None
@@ -124,10 +126,11 @@ class Background(QObject):
         window.journal_opened.connect(self._follow)
 
     def start_in_tray(
-        self, show_window: Callable[[], None], waits: tuple[int, ...] = TRAY_WAITS
+        self, show_window: Callable[[], None], waits: tuple[int, ...] | None = None
     ) -> None:
         """Start hidden, locked, with only the tray icon; if no tray appears after the waits,
         ``show_window`` instead (a window nobody can reach would be worse)."""
+        waits = self._tray_waits if waits is None else waits
         if self.keeps_running():
             self.refresh()
             return
@@ -135,7 +138,8 @@ class Background(QObject):
             self.refresh()
             show_window()
             return
-        QTimer.singleShot(waits[0] * 1000, lambda: self.start_in_tray(show_window, waits[1:]))
+        rest = waits[1:]
+        QTimer.singleShot(waits[0] * 1000, self, lambda: self.start_in_tray(show_window, rest))
 
     def close_to_tray(self) -> bool:
         """The window is closing: keep running in the tray (True), locked and hidden, or let

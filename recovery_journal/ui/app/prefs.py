@@ -86,6 +86,7 @@ class Prefs:
         self._settings.setValue("reminder/text", clean_text(reminder.text))
         if not reminder.enabled:
             self._settings.remove("reminder/settled_on")
+            self._settings.remove("reminder/changed_at")
         self._sync()
 
     def reminder_settled_on(self) -> dt.date | None:
@@ -104,6 +105,26 @@ class Prefs:
             self._settings.remove("reminder/settled_on")
         else:
             self._settings.setValue("reminder/settled_on", day.isoformat())
+        self._sync()
+
+    def reminder_changed_at(self) -> dt.datetime | None:
+        """When the reminder was last turned on or moved (a time already past then doesn't
+        remind that day)."""
+        value = str(self._settings.value("reminder/changed_at", ""))
+        try:
+            moment = dt.datetime.fromisoformat(value) if value else None
+        except ValueError:
+            return None
+        return moment if moment is None or moment.tzinfo is not None else None
+
+    def set_reminder_changed_at(self, moment: dt.datetime | None) -> None:
+        if moment == self.reminder_changed_at():
+            return
+        if moment is None:
+            self._settings.remove("reminder/changed_at")
+        else:
+            stamp = moment.astimezone(dt.UTC).replace(microsecond=0)
+            self._settings.setValue("reminder/changed_at", stamp.isoformat())
         self._sync()
 
     def told_about_tray(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from recovery_journal.domain.reminders import DailyReminder, settled_after_change
+from recovery_journal.domain.reminders import DailyReminder
 from recovery_journal.services import autostart
 from recovery_journal.ui.app.prefs import Prefs
 from recovery_journal.ui.app.reminders import Now, Zone, local_zone, utc_now
@@ -45,18 +45,16 @@ class ReminderOptions(QObject):
         return self.prefs.daily_reminder()
 
     def set_reminder(self, reminder: DailyReminder) -> None:
-        """Keep the new reminder. A time already past today starts tomorrow; turning it off
-        forgets the settled date and removes the autostart entry (start at login is there
-        for the reminder). Raises ``AutostartError`` if that entry can't be removed."""
+        """Keep the new reminder, noting when it was turned on or moved (a time already past
+        then starts tomorrow). Turning it off forgets the settled date and removes the
+        autostart entry (start at login is there for the reminder); raises
+        ``AutostartError`` if that entry can't be removed."""
         old = self.prefs.daily_reminder()
         if reminder == old:
             return
         self.prefs.set_daily_reminder(reminder)
         if reminder.enabled and (not old.enabled or reminder.at != old.at):
-            settled = settled_after_change(
-                reminder, self.prefs.reminder_settled_on(), self._now(), self._zone()
-            )
-            self.prefs.set_reminder_settled_on(settled)
+            self.prefs.set_reminder_changed_at(self._now())
         try:
             if not reminder.enabled and autostart.supported():
                 autostart.disable()

@@ -25,6 +25,7 @@ from recovery_journal.domain.reminders import (
     DailyRule,
     Occasion,
     ReminderRule,
+    current_change,
     current_settled,
     earliest_of,
     is_due,
@@ -71,7 +72,9 @@ class DailySource:
         self.prefs = prefs
 
     def rules(self) -> Iterable[ReminderRule]:
-        return [DailyRule(self.prefs.daily_reminder(), self.prefs.reminder_settled_on())]
+        prefs = self.prefs
+        reminder = prefs.daily_reminder()
+        return [DailyRule(reminder, prefs.reminder_settled_on(), prefs.reminder_changed_at())]
 
     def shown(self, occasion: Occasion) -> None:
         self.prefs.set_reminder_settled_on(occasion.day)
@@ -145,6 +148,10 @@ class ReminderScheduler(QObject):
         return local_date(self._now(), self._zone())
 
     def _forget_passed_day(self, now: dt.datetime, zone: dt.tzinfo) -> None:
+        """What was noted about a day that has passed is forgotten."""
         settled = self.prefs.reminder_settled_on()
         if settled is not None and current_settled(settled, now, zone) is None:
             self.prefs.set_reminder_settled_on(None)
+        changed = self.prefs.reminder_changed_at()
+        if changed is not None and current_change(changed, now, zone) is None:
+            self.prefs.set_reminder_changed_at(None)
