@@ -140,3 +140,16 @@ def test_the_wizard_offers_the_reminder_last_and_keeps_it(qtbot, tmp_path, prefs
     fields.time.setTime(QTime(21, 15))
     assert prefs.daily_reminder().enabled and prefs.daily_reminder().at == dt.time(21, 15)
     assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Open my journal"
+
+
+def test_the_reminders_tab_is_named_reachable_and_has_its_own_alt_keys(
+    qtbot, launch, journal, prefs, wall, told
+):
+    from tests.ui.test_accessibility import _check, _mnemonics
+
+    _background, dialog, fields = _settings(qtbot, launch, journal, prefs, wall, told)
+    fields.enabled.setChecked(True)
+    _check(dialog)
+    letters = _mnemonics(dialog)
+    assert {"r", "t", "w", "l", "s"} <= set(letters)
+    assert len(letters) == len(set(letters)), sorted(letters)

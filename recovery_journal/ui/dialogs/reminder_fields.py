@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QStyle,
@@ -37,9 +38,9 @@ if TYPE_CHECKING:
     from recovery_journal.ui.app.reminder_options import ReminderOptions
 
 WORDS_NOTE = (
-    "They show on your screen, where others may see them, and they are kept outside your "
-    "encrypted journal (the reminder works while it is locked): keep them discreet. The "
-    "reminder never shows anything from your journal."
+    "These words show on your screen, where others may see them. They're kept outside your "
+    "encrypted journal, because the reminder works while it's locked, so keep them discreet. "
+    "The reminder never shows anything from your journal."
 )
 FILLED_IN_NOTE = "No reminder comes on a day you've already filled in."
 
@@ -66,7 +67,12 @@ class ReminderFields(QWidget):
         self.time.setDisplayFormat(QLocale().timeFormat(QLocale.FormatType.ShortFormat))
         self.time.setTime(QTime(reminder.at.hour, reminder.at.minute))
         self.time.timeChanged.connect(lambda _t: self._keep(at=self._chosen_time()))
-        form.addRow("At &time:", self.time)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.time)
+        time_row.addStretch(1)
+        time_label = QLabel("At &time:", self.details)
+        time_label.setBuddy(self.time)
+        form.addRow(time_label, time_row)
         self.words = named(QLineEdit(self.details), "Reminder words")
         self.words.setMaxLength(TEXT_MAX_LENGTH)
         self.words.setPlaceholderText(DEFAULT_TEXT)

@@ -223,6 +223,7 @@ class SettingsDialog(QDialog):
 
             self.reminders = RemindersTab(reminders, self.tabs)
             self.tabs.addTab(self.reminders, "Reminders")
+            self.tabs.setUsesScrollButtons(False)  # the window widens to show every tab
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
