@@ -14,9 +14,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from recovery_journal.services.files import write_private_file
-from recovery_journal.vault import VaultError
-
 #: The app's desktop id (packaging/linux/); the entry is named after it.
 DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
 TRAY_OPTION = "--tray"
@@ -108,6 +105,10 @@ def is_enabled() -> bool:
 
 def enable(command: list[str] | None = None) -> Path:
     """Write (or rewrite) the entry; raises :class:`AutostartError` with the reason."""
+    # Imported here: the app imports this module at start, before the vault is needed.
+    from recovery_journal.services.files import write_private_file
+    from recovery_journal.vault import VaultError
+
     path = entry_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

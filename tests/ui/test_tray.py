@@ -283,3 +283,22 @@ def test_a_second_start_shows_the_running_window(qtbot, launch, journal, prefs, 
     launcher.activate("open")  # chosen from the applications menu
     assert window.isVisible()
     assert window.controller is None or not window.controller.is_unlocked
+
+
+def test_the_clock_and_sleep_watch_starts_with_the_reminder(qtbot, prefs, wall):
+    from recovery_journal.ui.app.background import Background
+
+    background = Background(
+        prefs, support=lambda: WITH_TRAY, now=wall, zone=lambda: PARIS, tell=[].append,
+        tray_factory=FakeTray, tray_waits=(),
+    )  # fmt: skip
+    background.refresh()
+    assert background.wake is None  # the reminder is off: nothing watched, nothing armed
+    _reminders_on(prefs)
+    background.refresh()
+    assert background.wake is not None
+    assert background.scheduler.timer.interval() == 11 * 3_600_000
+    wall.set_local(TODAY, 19, 0)  # asleep since the morning
+    background.wake.on_sleep(False)
+    assert background.scheduler.timer.interval() == 3_600_000
+    background.close()

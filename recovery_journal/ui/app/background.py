@@ -29,6 +29,7 @@ from recovery_journal.ui.app.tray import DesktopSupport, Tray, detect_support
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
     from recovery_journal.ui.app.main_window import MainWindow
+    from recovery_journal.ui.app.wake import WakeWatcher
 
 KEEPS_RUNNING = (
     "Recovery Journal keeps running in the tray, locked, so it can remind you each day. "
@@ -69,12 +70,8 @@ class Background(QObject):
         self.options.test_requested.connect(self.show_test)
         self.scheduler = ReminderScheduler(prefs, now=now, zone=zone, parent=self)
         self.scheduler.remind.connect(self._remind)
-        self.wake = None
-        if watch_wake:
-            from recovery_journal.ui.app.wake import WakeWatcher
-
-            self.wake = WakeWatcher(self)
-            self.wake.woke.connect(self.scheduler.rearm)
+        self._watch_wake = watch_wake
+        self.wake: WakeWatcher | None = None  # made once the reminder is on (quick start-up)
 
     # -- state ----------------------------------------------------------------------------------
     def support(self) -> DesktopSupport:
@@ -88,6 +85,12 @@ class Background(QObject):
     def refresh(self) -> None:
         """Follow the options: show or hide the tray icon, re-arm the timer."""
         running = self.keeps_running()
+        if self._watch_wake and self.wake is None and self.prefs.daily_reminder().enabled:
+            from recovery_journal.ui.app.wake import WakeWatcher
+
+            watcher = WakeWatcher(self)
+            watcher.woke.connect(self.scheduler.rearm)
+            self.wake = watcher
         if running and self.tray is None:
             self._make_tray()
         if self.tray is not None:
@@ -113,6 +116,8 @@ class Background(QObject):
 
     def close(self) -> None:
         self.scheduler.timer.stop()
+        if self.wake is not None:
+            self.wake.close()
         if self.tray is not None:
             self.tray.close()
         app = QApplication.instance()

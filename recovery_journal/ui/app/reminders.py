@@ -74,6 +74,8 @@ class DailySource:
     def rules(self) -> Iterable[ReminderRule]:
         prefs = self.prefs
         reminder = prefs.daily_reminder()
+        if not reminder.enabled:
+            return []
         return [DailyRule(reminder, prefs.reminder_settled_on(), prefs.reminder_changed_at())]
 
     def shown(self, occasion: Occasion) -> None:
@@ -114,6 +116,10 @@ class ReminderScheduler(QObject):
         """Show what is due now, then wait for the next occasion (or for today's settled date
         to pass, so it is forgotten at midnight)."""
         self.timer.stop()
+        self.next_wake = None
+        noted = self.prefs.reminder_settled_on() or self.prefs.reminder_changed_at()
+        if noted is None and not any(list(source.rules()) for source in self._sources):
+            return  # nothing to wait for (the usual case: reminders off)
         now, zone = self._now(), self._zone()
         self._forget_passed_day(now, zone)
         upcoming: Occasion | None = None

@@ -102,8 +102,12 @@ class WakeWatcher(QObject):
         if self.clock.fd >= 0:
             self._notifier = QSocketNotifier(self.clock.fd, QSocketNotifier.Type.Read, self)
             self._notifier.activated.connect(self._clock_readable)
-        self.destroyed.connect(self.clock.close)
         self._connect_logind()
+
+    def close(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self.clock.close()
 
     @property
     def watches_clock(self) -> bool:
