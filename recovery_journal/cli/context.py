@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from recovery_journal import __version__
 from recovery_journal.cli.secrets_input import SecretSource
 
 
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _global_options(parser, top=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     modules = (
         vault_commands,

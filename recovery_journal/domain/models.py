@@ -86,6 +86,19 @@ class Theme(StrEnum):
 
 #: The eight relationship check-in items, in order (``MEASURES.md`` §5).
 ALLIANCE_ITEMS: tuple[str, ...] = ("B1", "B2", "R1", "R2", "G1", "G2", "T1", "T2")
+#: What each check-in item says (``MEASURES.md`` §5), in the person's own voice.
+ALLIANCE_STATEMENTS: Mapping[str, str] = MappingProxyType(
+    {
+        "B1": "I feel my sponsor genuinely cares how I am doing.",
+        "B2": "I can be honest with my sponsor, even about things I am ashamed of.",
+        "R1": "My sponsor and I take each other's views seriously.",
+        "R2": "I sometimes feel judged or talked down to by my sponsor.",
+        "G1": "My sponsor and I agree on what I am working toward in recovery right now.",
+        "G2": "My sponsor understands what matters most to me in my recovery.",
+        "T1": "I am clear about what my sponsor and I are working on together.",
+        "T2": "The things my sponsor suggests feel useful for my recovery.",
+    }
+)
 #: Items scored in reverse (``4 - answer``).
 REVERSED_ITEMS: frozenset[str] = frozenset({"R2"})
 ALLIANCE_AREAS: Mapping[str, tuple[str, str]] = MappingProxyType(
@@ -98,6 +111,15 @@ MOOD_RANGE = (1, 5)
 STEP_RANGE = (1, 12)
 HELPFULNESS_RANGE = (0, 10)
 ANSWER_RANGE = (0, 4)
+#: The most characters in a long text: a day's note, meeting, contact and check-in notes, a
+#: journal entry's body. With the two bounds below, far beyond any real journal; an import
+#: refuses a file past them (``docs/interchange.md``).
+LONG_TEXT_MAX = 100_000
+#: The most characters in every other text: names, labels, titles, ids, tags, substances,
+#: phone numbers.
+SHORT_TEXT_MAX = 1_000
+#: The most items in a list inside one record (substances, activities, topics, tags).
+LIST_ITEMS_MAX = 100
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 One CSV per record type (the same fields and order as the JSON interchange format, see
 ``docs/interchange.md``) plus ``settings.csv`` and ``codebook.md``, which describes every column.
+The columns and their descriptions come from the schema (``storage.schema``), like the JSON
+format's: a field added to a record kind appears here with nothing written for it.
 The folder is made private (0700) and every file is written 0600, through a temporary file that
 replaces it in one step. CSV export is one-way: use the JSON format to move a journal between
 installations.
@@ -23,23 +25,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from recovery_journal.domain.models import (
-    ALLIANCE_ITEMS,
-    Activity,
-    ContactMode,
-    DayStatus,
-    Fellowship,
-    Initiator,
-    JournalData,
-    MeetingFormat,
-    ServiceRole,
-    Settings,
-    Theme,
-    Topic,
-    WeekStart,
-)
+from recovery_journal.domain.models import JournalData, Settings, Theme, WeekStart
 from recovery_journal.services.files import write_private_file
 from recovery_journal.services.interchange_json import export_document
+from recovery_journal.services.interchange_records import LISTS
+from recovery_journal.storage.schema import RECORDS, FieldSpec
 from recovery_journal.vault.atomic import TEMP_MARKER, ensure_private_dir
 
 LIST_SEPARATOR = ";"
@@ -55,155 +45,75 @@ class Column:
     type: str
     values: str
     meaning: str
+    path: tuple[str, ...] = ()  # where the value is in a record of the JSON export
 
 
 def _one_of(enum: type[StrEnum]) -> str:
     return ", ".join(f"`{m.value}`" for m in enum)
 
 
-def _list_of(enum: type[StrEnum]) -> str:
-    return f"zero or more of {_one_of(enum)}, separated by `{LIST_SEPARATOR}`"
+def _describe(field: FieldSpec) -> tuple[str, str]:
+    """The codebook's type and allowed values of one field, from its schema description."""
+    kind = field.value
+    if field.many:
+        items = _one_of(kind) if issubclass(kind, StrEnum) else "text items"
+        if field.item_max_length is not None:
+            items += f" of at most {field.item_max_length:,} characters"
+        lead = "zero or more of " if issubclass(kind, StrEnum) else ""
+        values = f"{lead}{items}, separated by `{LIST_SEPARATOR}`"
+        if field.max_length is not None:
+            values += f", at most {field.max_length:,} items"
+        return "list", values
+    if issubclass(kind, StrEnum):
+        kind_name, values = "category", _one_of(kind)
+    elif kind is bool:
+        kind_name, values = "boolean", "`true` or `false`"
+    elif kind is dt.datetime:
+        kind_name, values = "date-time", "ISO 8601 in UTC, e.g. 2025-01-31T20:15:00Z"
+    elif kind is dt.date:
+        kind_name, values = "date", "YYYY-MM-DD"
+    elif kind is dt.time:
+        kind_name, values = "time", "HH:MM (24-hour local time)"
+    elif kind is int:
+        kind_name, values = "integer", f"{field.ge}–{field.le}"
+    elif field.refers_to is not None:
+        kind_name, values = "text", f"an `id` of {LISTS[field.refers_to]}.csv"
+    elif field.unique:
+        kind_name, values = "text", "unique, not empty"
+    elif field.min_length:
+        kind_name, values = "text", "not empty"
+    elif field.optional:
+        kind_name, values = "text", "free text"
+    else:
+        kind_name, values = "text", "free text (may be empty)"
+    if field.max_length is not None:
+        values += f", at most {field.max_length:,} characters"
+    if field.optional:
+        values += ", or empty"
+    return kind_name, values
 
 
-_DATE = ("date", "YYYY-MM-DD")
-_OPT_DATE = ("date", "YYYY-MM-DD, or empty")
-_TIME = ("time", "HH:MM (24-hour local time), or empty")
-_TS = ("date-time", "ISO 8601 in UTC, e.g. 2025-01-31T20:15:00Z")
-_BOOL = ("boolean", "`true` or `false`")
-_TEXT = ("text", "free text (may be empty)")
+def _columns(attribute: str) -> list[Column]:
+    columns = []
+    for spec in RECORDS[attribute].fields:
+        kind, values = _describe(spec)
+        columns.append(Column(spec.path[-1], kind, values, spec.description, spec.path))
+    return columns
 
 
-def _int(low: int, high: int) -> tuple[str, str]:
-    return ("integer", f"{low}–{high}, or empty when not recorded")
-
-
-ANSWER_TEXT = (
-    "0 = Not at all true, 1 = A little true, 2 = Somewhat true, 3 = Mostly true, "
-    "4 = Completely true; empty when not answered"
-)
-ITEM_STATEMENTS = {
-    "B1": "I feel my sponsor genuinely cares how I am doing.",
-    "B2": "I can be honest with my sponsor, even about things I am ashamed of.",
-    "R1": "My sponsor and I take each other's views seriously.",
-    "R2": "I sometimes feel judged or talked down to by my sponsor. (reversed when scored)",
-    "G1": "My sponsor and I agree on what I am working toward in recovery right now.",
-    "G2": "My sponsor understands what matters most to me in my recovery.",
-    "T1": "I am clear about what my sponsor and I are working on together.",
-    "T2": "The things my sponsor suggests feel useful for my recovery.",
-}
-
-
-def _col(name: str, kind: tuple[str, str], meaning: str) -> Column:
-    return Column(name, kind[0], kind[1], meaning)
-
-
+#: Every file: its description and its columns (one per field of the JSON format, nested
+#: objects flattened), then the settings.
 FILES: dict[str, tuple[str, list[Column]]] = {
-    "days.csv": (
-        "One row per recorded day. A day with no row is not recorded (unknown).",
-        [
-            _col("date", _DATE, "The day."),
-            Column("status", "category", _one_of(DayStatus), "Whether there was use that day."),
-            Column(
-                "substances",
-                "list",
-                f"text items separated by `{LIST_SEPARATOR}`",
-                "What was used.",
-            ),
-            _col("craving", _int(0, 10), "How strong were urges to use today? 0 = none."),
-            _col(
-                "confidence", _int(0, 10), "How confident I was that I would stay abstinent today."
-            ),
-            _col("mood", _int(1, 5), "Mood, 1 = very low, 5 = very good."),
-            Column("activities", "list", _list_of(Activity), "Recovery activities done that day."),
-            _col("step", _int(1, 12), "The step worked on, with step work."),
-            _col("note", _TEXT, "The day's note."),
-            _col("amount", _TEXT, 'How much was used, in my own words (e.g. "3 drinks").'),
-            Column("entered_at", _TS[0], _TS[1] + ", or empty", "When the day was first recorded."),
-        ],
-    ),
-    "sponsors.csv": (
-        "Sponsors, past and present.",
-        [
-            _col("id", ("text", "a short id, unique"), "Names the sponsor in other files."),
-            _col("name", ("text", "not empty"), "Name or nickname."),
-            _col("started_on", _DATE, "When the sponsorship started."),
-            _col("ended_on", _OPT_DATE, "When it ended; empty while it goes on."),
-        ],
-    ),
-    "meetings.csv": (
-        "One row per meeting attended.",
-        [
-            _col("date", _DATE, "The day of the meeting."),
-            _col("time", _TIME, "Start time."),
-            Column("fellowship", "category", _one_of(Fellowship), "The fellowship."),
-            _col("fellowship_label", ("text", "set when fellowship is `other`"), "Its name."),
-            _col("name", _TEXT, "The meeting's name."),
-            Column("format", "category", _one_of(MeetingFormat), "How I attended."),
-            _col("duration_min", _int(0, 1440), "Length in minutes."),
-            _col("home_group", _BOOL, "My home group."),
-            _col("shared", _BOOL, "I shared or spoke."),
-            Column("service_role", "category", _one_of(ServiceRole), "Service done."),
-            _col("talked_with_members", _BOOL, "Talked with members before or after."),
-            _col("helpfulness", _int(0, 10), "How helpful it felt."),
-            _col("notes", _TEXT, "Notes."),
-        ],
-    ),
-    "sponsor_contacts.csv": (
-        "One row per contact with a sponsor. Only two-way contacts count in the statistics.",
-        [
-            _col("date", _DATE, "The day of the contact."),
-            _col("time", _TIME, "Time of the contact."),
-            _col("sponsor_id", ("text", "an id of sponsors.csv, or empty"), "Which sponsor."),
-            Column("mode", "category", _one_of(ContactMode), "How we were in touch."),
-            Column("initiated_by", "category", _one_of(Initiator), "Who reached out."),
-            _col("two_way", _BOOL, "A real exchange (a text with no answer is one-way)."),
-            _col("duration_min", _int(0, 1440), "Length in minutes."),
-            Column("topics", "list", _list_of(Topic), "What we talked about."),
-            _col("notes", _TEXT, "Notes."),
-        ],
-    ),
-    "alliance_checkins.csv": (
-        "Sponsor relationship check-ins (the product's own items, not a validated instrument).",
-        [
-            _col("date", _DATE, "The day of the check-in."),
-            _col("sponsor_id", ("text", "an id of sponsors.csv, or empty"), "Which sponsor."),
-            *[
-                Column(item, "integer", ANSWER_TEXT, ITEM_STATEMENTS[item])
-                for item in ALLIANCE_ITEMS
-            ],
-            _col("note", _TEXT, "Note."),
-        ],
-    ),
-    "journal_entries.csv": (
-        "Free journal entries.",
-        [
-            _col("created_at", _TS, "When the entry was written."),
-            _col("title", _TEXT, "Title."),
-            _col("body", _TEXT, "The text."),
-            Column("tags", "list", f"text items separated by `{LIST_SEPARATOR}`", "Tags."),
-            _col("date", _OPT_DATE, "The day the entry is about, if any."),
-        ],
-    ),
-    "anchor_events.csv": (
-        "Personal memory anchors that help fill in past days.",
-        [_col("date", _DATE, "The day."), _col("label", ("text", "not empty"), "What happened.")],
-    ),
-    "call_list.csv": (
-        "People to call when it is hard.",
-        [
-            _col("name", ("text", "not empty"), "Name."),
-            _col("role", _TEXT, "Who they are to me (sponsor, friend, helpline…)."),
-            _col("phone", _TEXT, "Phone number."),
-        ],
-    ),
-    "settings.csv": (
-        "The journal's settings, one per row.",
-        [
-            _col("setting", ("text", "a setting name, listed below"), "Which setting."),
-            _col("value", ("text", "as described below"), "Its value; empty when not set."),
-        ],
-    ),
+    f"{name}.csv": (RECORDS[attribute].about, _columns(attribute))
+    for attribute, name in LISTS.items()
 }
+FILES["settings.csv"] = (
+    "The journal's settings, one per row.",
+    [
+        Column("setting", "text", "a setting name, listed below", "Which setting."),
+        Column("value", "text", "as described below", "Its value; empty when not set."),
+    ],
+)
 
 SETTING_NOTES: dict[str, str] = {
     "tracking_start": "date: the first day counted in every figure (empty: the earliest record)",
@@ -221,17 +131,6 @@ SETTING_NOTES: dict[str, str] = {
     "fellowships": f"list separated by `{LIST_SEPARATOR}`: fellowships I go to",
     "last_review": "date: the last review with my sponsor",
     "talking_points": "text: things to bring up at the next review",
-}
-
-_SOURCES = {
-    "days.csv": "days",
-    "sponsors.csv": "sponsors",
-    "meetings.csv": "meetings",
-    "sponsor_contacts.csv": "sponsor_contacts",
-    "alliance_checkins.csv": "alliance_checkins",
-    "journal_entries.csv": "journal_entries",
-    "anchor_events.csv": "anchor_events",
-    "call_list.csv": "call_list",
 }
 
 
@@ -259,13 +158,11 @@ def _cell(value: Any) -> str:
     return neutralise(_text(value))
 
 
-def _flatten(record: dict[str, Any]) -> dict[str, Any]:
-    answers = record.pop("answers", None)
-    if answers is not None:
-        note = record.pop("note")
-        record.update(answers)
-        record["note"] = note
-    return record
+def _at(record: dict[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = record
+    for part in path:
+        value = value[part]
+    return value
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[str]]) -> bytes:
@@ -349,8 +246,8 @@ def export_csv(data: JournalData, folder: Path) -> CsvExport:
         if name == "settings.csv":
             rows: list[list[str]] = _settings_rows(data.settings)
         else:
-            records = [_flatten(dict(r)) for r in document[_SOURCES[name]]]
-            rows = [[_cell(r[column]) for column in header] for r in records]
+            records = document[name.removesuffix(".csv")]
+            rows = [[_cell(_at(r, c.path)) for c in columns] for r in records]
         written.add(folder / name, _csv_bytes(header, rows))
     written.add(folder / "codebook.md", codebook_markdown().encode("utf-8"))
     return written

@@ -16,45 +16,29 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    StringConstraints,
-    ValidationError,
-)
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from recovery_journal.domain.models import (
-    ALLIANCE_ITEMS,
-    Activity,
-    AllianceCheckin,
-    AnchorEvent,
-    CallListPerson,
-    ContactMode,
-    DayRecord,
-    DayStatus,
-    Fellowship,
-    Initiator,
     JournalData,
-    JournalEntry,
-    Meeting,
-    MeetingFormat,
-    ServiceRole,
     Settings,
-    Sponsor,
-    SponsorContact,
-    Topic,
     WeekStart,
 )
 from recovery_journal.domain.sponsors import start_key
-from recovery_journal.domain.validation import DURATION_RANGE, validate_journal
+from recovery_journal.domain.validation import validate_journal
+from recovery_journal.services.interchange_records import (
+    LISTS,
+    MODELS,
+    Date,
+    Timestamp,
+    format_timestamp,
+    from_domain,
+    to_domain,
+)
 from recovery_journal.storage.errors import RecordConflictError
 from recovery_journal.storage.repository import JournalRepository
+from recovery_journal.storage.schema import RECORDS
 from recovery_journal.vault.reading import FileTooLargeError, NotRegularFileError, read_regular
 
 FORMAT = "recovery-journal"
@@ -64,7 +48,9 @@ MAX_ERRORS = 10
 
 # Limits of an import file (docs/interchange.md), far beyond any real journal (ten years of
 # daily use export to about 5 MB), checked before parsing where they can be, so a hostile
-# file can neither exhaust memory nor take long to refuse.
+# file can neither exhaust memory nor take long to refuse. The limits of each record's texts
+# and lists are the schema's own bounds (``storage/tables.py``, the numbers in
+# ``domain/models.py``), checked with every other bound when the file is validated.
 MAX_IMPORT_MIB = 32
 MAX_IMPORT_BYTES = MAX_IMPORT_MIB * 1024 * 1024
 #: Records in any one list (``days``, ``meetings``…).
@@ -72,12 +58,6 @@ MAX_RECORDS = 50_000
 #: JSON objects and lists in the whole file, counted on the raw bytes before parsing (a
 #: bracket inside a text counts too, which only ever errs on the side of refusing).
 MAX_CONTAINERS = 600_000
-#: Characters in a note, a journal entry's body, meeting or contact notes.
-MAX_LONG_TEXT = 100_000
-#: Characters in every other text: names, labels, titles, tags, substances, phone numbers.
-MAX_SHORT_TEXT = 1_000
-#: Items in a list inside one record (substances, activities, topics, tags).
-MAX_ITEMS = 100
 #: How much of a key or value a refusal echoes.
 ECHO_LIMIT = 40
 
@@ -121,185 +101,34 @@ class JournalNotEmptyError(ImportRefused):
         )
 
 
-# -- value types ------------------------------------------------------------------------------
-
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_TIME_RE = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+# -- the file ---------------------------------------------------------------------------------
 
 
-def _date(value: object) -> dt.date:
-    if isinstance(value, str) and _DATE_RE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise PydanticCustomError("date_format", 'must be a date like "2025-01-31"')
+class SettingsIn(BaseModel):
+    """The settings a file carries (the others belong to one installation)."""
 
-
-def _timestamp(value: object) -> dt.datetime:
-    parsed = None
-    if isinstance(value, str) and len(value) >= 16 and _DATE_RE.fullmatch(value[:10]):
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-        except ValueError:
-            parsed = None
-    if parsed is None:
-        raise PydanticCustomError(
-            "datetime_format", 'must be a date and time like "2025-01-31T20:15:00Z"'
-        )
-    if parsed.utcoffset() is None:
-        raise PydanticCustomError(
-            "datetime_offset", 'must include a UTC offset, like "2025-01-31T20:15:00Z"'
-        )
-    try:
-        return parsed.astimezone(dt.UTC)
-    except OverflowError:  # 0001-01-01T00:00:00+01:00 is before the first day in UTC
-        raise PydanticCustomError(
-            "datetime_range", "is outside the dates that can be recorded"
-        ) from None
-
-
-def _time(value: object) -> dt.time:
-    if not isinstance(value, str) or not _TIME_RE.fullmatch(value):
-        raise PydanticCustomError("time_format", 'must be a time like "19:30"')
-    return dt.time.fromisoformat(value)
-
-
-def _between(low: int, high: int) -> Callable[[int], int]:
-    def check(value: int) -> int:
-        if not low <= value <= high:
-            raise PydanticCustomError(
-                "between", "must be between {low} and {high}", {"low": low, "high": high}
-            )
-        return value
-
-    return check
-
-
-Date = Annotated[dt.date, PlainValidator(_date)]
-Timestamp = Annotated[dt.datetime, PlainValidator(_timestamp)]
-Time = Annotated[dt.time, PlainValidator(_time)]
-Rating10 = Annotated[int, AfterValidator(_between(0, 10))]
-Mood = Annotated[int, AfterValidator(_between(1, 5))]
-Step = Annotated[int, AfterValidator(_between(1, 12))]
-Answer = Annotated[int, AfterValidator(_between(0, 4))]
-Minutes = Annotated[int, AfterValidator(_between(*DURATION_RANGE))]
-Short = Annotated[str, StringConstraints(max_length=MAX_SHORT_TEXT)]
-Long = Annotated[str, StringConstraints(max_length=MAX_LONG_TEXT)]
-Words = Annotated[list[Short], Field(max_length=MAX_ITEMS)]
-Activities = Annotated[list[Activity], Field(max_length=MAX_ITEMS)]
-Topics = Annotated[list[Topic], Field(max_length=MAX_ITEMS)]
-
-
-class _In(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class SettingsIn(_In):
     tracking_start: Date | None = None
     sobriety_date: Date | None = None
     week_start: WeekStart = WeekStart.MONDAY
 
 
-class DayIn(_In):
-    date: Date
-    status: DayStatus
-    substances: Words = []
-    craving: Rating10 | None = None
-    confidence: Rating10 | None = None
-    mood: Mood | None = None
-    activities: Activities = []
-    step: Step | None = None
-    note: Long = ""
-    amount: Short = ""
-    entered_at: Timestamp | None = None
+def _file_model() -> type[BaseModel]:
+    """The whole file: its header, the settings and one list per record kind."""
+    fields: dict[str, Any] = {
+        "format": (Literal["recovery-journal"], ...),
+        "version": (Literal[1], ...),
+        "exported_at": (Timestamp | None, None),
+        "settings": (SettingsIn, SettingsIn()),
+    }
+    for attribute, name in LISTS.items():
+        item: Any = MODELS[attribute]
+        fields[name] = (list[item], Field(default=[]))
+    config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    return create_model("FileIn", __config__=config, **fields)
 
 
-class SponsorIn(_In):
-    id: Short
-    name: Short
-    started_on: Date | None = None
-    ended_on: Date | None = None
-
-
-class MeetingIn(_In):
-    date: Date
-    time: Time | None = None
-    fellowship: Fellowship
-    fellowship_label: Short | None = None
-    name: Short = ""
-    format: MeetingFormat = MeetingFormat.IN_PERSON
-    duration_min: Minutes | None = None
-    home_group: bool = False
-    shared: bool = False
-    service_role: ServiceRole = ServiceRole.NONE
-    talked_with_members: bool = False
-    helpfulness: Rating10 | None = None
-    notes: Long = ""
-
-
-class ContactIn(_In):
-    date: Date
-    time: Time | None = None
-    sponsor_id: Short | None = None
-    mode: ContactMode
-    initiated_by: Initiator = Initiator.ME
-    two_way: bool = False
-    duration_min: Minutes | None = None
-    topics: Topics = []
-    notes: Long = ""
-
-
-class AnswersIn(_In):
-    B1: Answer | None = None
-    B2: Answer | None = None
-    R1: Answer | None = None
-    R2: Answer | None = None
-    G1: Answer | None = None
-    G2: Answer | None = None
-    T1: Answer | None = None
-    T2: Answer | None = None
-
-
-class CheckinIn(_In):
-    date: Date
-    sponsor_id: Short | None = None
-    answers: AnswersIn
-    note: Long = ""
-
-
-class EntryIn(_In):
-    created_at: Timestamp
-    title: Short = ""
-    body: Long
-    tags: Words = []
-    date: Date | None = None
-
-
-class AnchorIn(_In):
-    date: Date
-    label: Short
-
-
-class CallIn(_In):
-    name: Short
-    role: Short = ""
-    phone: Short = ""
-
-
-class FileIn(_In):
-    format: Literal["recovery-journal"]
-    version: Literal[1]
-    exported_at: Timestamp | None = None
-    settings: SettingsIn = SettingsIn()
-    days: list[DayIn] = []
-    sponsors: list[SponsorIn] = []
-    meetings: list[MeetingIn] = []
-    sponsor_contacts: list[ContactIn] = []
-    alliance_checkins: list[CheckinIn] = []
-    journal_entries: list[EntryIn] = []
-    anchor_events: list[AnchorIn] = []
-    call_list: list[CallIn] = []
+FileIn = _file_model()
 
 
 # -- paths and reasons ------------------------------------------------------------------------
@@ -351,6 +180,10 @@ def _reason(error: Any) -> str:
         return f"must be {ctx.get('expected', '')}".rstrip()
     if kind == "json_invalid":
         return f"is not valid JSON ({ctx.get('error', 'syntax error')})"
+    if kind == "string_too_short" and ctx.get("min_length") == 1:
+        return "must not be empty"
+    if kind == "string_too_short":
+        return f"must be at least {ctx.get('min_length')} characters long"
     if kind == "string_too_long":
         return f"is longer than {ctx.get('max_length')} characters, the most an import may hold"
     if kind == "too_long":
@@ -361,18 +194,14 @@ def _reason(error: Any) -> str:
 
 # -- parsing ----------------------------------------------------------------------------------
 
-_COLLECTION_PATHS = {
-    "settings": "settings",
-    "days": "days",
-    "sponsors": "sponsors",
-    "meetings": "meetings",
-    "contacts": "sponsor_contacts",
-    "checkins": "alliance_checkins",
-    "journal_entries": "journal_entries",
-    "anchor_events": "anchor_events",
-    "call_list": "call_list",
+_COLLECTION_PATHS = {"settings": "settings", **LISTS}
+#: A record field's name in the files, where it differs (``key`` → ``id``).
+_FIELD_PATHS = {
+    field.record_path[0]: ".".join(field.path)
+    for spec in RECORDS.values()
+    for field in spec.fields
+    if len(field.record_path) == 1 and field.path != field.record_path
 }
-_FIELD_PATHS = {"sponsor_key": "sponsor_id", "key": "id"}
 
 
 class _DuplicateKeyError(ValueError):
@@ -517,129 +346,46 @@ def _record_path(collection: str, index: int, field: str) -> str:
     return f"$.{base}[{index}].{field}"
 
 
-def _to_domain(f: FileIn) -> JournalData:
+def _to_domain(f: Any) -> JournalData:
     settings = Settings(
         tracking_start=f.settings.tracking_start,
         sobriety_date=f.settings.sobriety_date,
         week_start=f.settings.week_start,
     )
-    return JournalData(
-        settings=settings,
-        days=tuple(
-            DayRecord(
-                date=d.date,
-                status=d.status,
-                substances=tuple(d.substances),
-                amount=d.amount,
-                craving=d.craving,
-                confidence=d.confidence,
-                mood=d.mood,
-                activities=tuple(d.activities),
-                step=d.step,
-                note=d.note,
-                entered_at=d.entered_at,
-            )
-            for d in f.days
-        ),
-        sponsors=tuple(
-            Sponsor(
-                key=s.id,
-                name=s.name,
-                started_on=s.started_on,
-                ended_on=s.ended_on,
-            )
-            for s in f.sponsors
-        ),
-        meetings=tuple(
-            Meeting(
-                date=m.date,
-                time=m.time,
-                fellowship=m.fellowship,
-                fellowship_label=m.fellowship_label,
-                name=m.name,
-                format=m.format,
-                duration_min=m.duration_min,
-                home_group=m.home_group,
-                shared=m.shared,
-                service_role=m.service_role,
-                talked_with_members=m.talked_with_members,
-                helpfulness=m.helpfulness,
-                notes=m.notes,
-            )
-            for m in f.meetings
-        ),
-        contacts=tuple(
-            SponsorContact(
-                date=c.date,
-                time=c.time,
-                sponsor_key=c.sponsor_id,
-                mode=c.mode,
-                initiated_by=c.initiated_by,
-                two_way=c.two_way,
-                duration_min=c.duration_min,
-                topics=tuple(c.topics),
-                notes=c.notes,
-            )
-            for c in f.sponsor_contacts
-        ),
-        checkins=tuple(
-            AllianceCheckin(
-                date=c.date,
-                sponsor_key=c.sponsor_id,
-                answers={item: getattr(c.answers, item) for item in ALLIANCE_ITEMS},
-                note=c.note,
-            )
-            for c in f.alliance_checkins
-        ),
-        journal_entries=tuple(
-            JournalEntry(
-                created_at=e.created_at,
-                title=e.title,
-                body=e.body,
-                tags=tuple(e.tags),
-                date=e.date,
-            )
-            for e in f.journal_entries
-        ),
-        anchor_events=tuple(AnchorEvent(date=a.date, label=a.label) for a in f.anchor_events),
-        call_list=tuple(
-            CallListPerson(name=p.name, role=p.role, phone=p.phone) for p in f.call_list
-        ),
-    )
+    lists = {
+        attribute: tuple(to_domain(RECORDS[attribute], item) for item in getattr(f, name))
+        for attribute, name in LISTS.items()
+    }
+    return JournalData(settings=settings, **lists)
 
 
 # -- export -----------------------------------------------------------------------------------
-
-
-def format_timestamp(value: dt.datetime) -> str:
-    """UTC, ISO 8601, with ``Z``: ``2025-01-31T20:15:00Z`` (microseconds only when present)."""
-    if value.utcoffset() is None:
-        raise ValueError("timestamps must be timezone-aware")
-    text = value.astimezone(dt.UTC).replace(tzinfo=None).isoformat()
-    return text + "Z"
 
 
 def _opt_iso(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def _hhmm(value: dt.time | None) -> str | None:
-    return None if value is None else value.strftime("%H:%M")
-
-
 def _timed(date: dt.date, time: dt.time | None) -> tuple[dt.date, bool, dt.time]:
     return (date, time is not None, time or dt.time.min)
 
 
-def _in_order(records: Sequence[Any], key: Callable[[Any], Any]) -> list[Any]:
-    """Sorted by ``key``; equal keys keep their given (entry) order."""
-    return sorted(records, key=key)
+#: The order of each list in a file (equal keys keep their entry order); none for the call list.
+_ORDER: dict[str, Callable[[Any], Any]] = {
+    "days": lambda d: d.date,
+    "sponsors": start_key,
+    "meetings": lambda m: _timed(m.date, m.time),
+    "contacts": lambda c: _timed(c.date, c.time),
+    "checkins": lambda c: c.date,
+    "journal_entries": lambda e: e.created_at,
+    "anchor_events": lambda a: a.date,
+}
 
 
 def export_document(data: JournalData, exported_at: dt.datetime) -> dict[str, Any]:
     """The JSON document as plain Python values (see :func:`export_json`)."""
     s = data.settings
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": format_timestamp(exported_at),
@@ -648,88 +394,13 @@ def export_document(data: JournalData, exported_at: dt.datetime) -> dict[str, An
             "sobriety_date": _opt_iso(s.sobriety_date),
             "week_start": WeekStart(s.week_start).value,
         },
-        "days": [
-            {
-                "date": d.date.isoformat(),
-                "status": DayStatus(d.status).value,
-                "substances": list(d.substances),
-                "craving": d.craving,
-                "confidence": d.confidence,
-                "mood": d.mood,
-                "activities": [Activity(a).value for a in d.activities],
-                "step": d.step,
-                "note": d.note,
-                "amount": d.amount,
-                "entered_at": None if d.entered_at is None else format_timestamp(d.entered_at),
-            }
-            for d in _in_order(data.days, lambda d: d.date)
-        ],
-        "sponsors": [
-            {
-                "id": sp.key,
-                "name": sp.name,
-                "started_on": _opt_iso(sp.started_on),
-                "ended_on": _opt_iso(sp.ended_on),
-            }
-            for sp in _in_order(data.sponsors, start_key)
-        ],
-        "meetings": [
-            {
-                "date": m.date.isoformat(),
-                "time": _hhmm(m.time),
-                "fellowship": Fellowship(m.fellowship).value,
-                "fellowship_label": m.fellowship_label,
-                "name": m.name,
-                "format": MeetingFormat(m.format).value,
-                "duration_min": m.duration_min,
-                "home_group": m.home_group,
-                "shared": m.shared,
-                "service_role": ServiceRole(m.service_role).value,
-                "talked_with_members": m.talked_with_members,
-                "helpfulness": m.helpfulness,
-                "notes": m.notes,
-            }
-            for m in _in_order(data.meetings, lambda m: _timed(m.date, m.time))
-        ],
-        "sponsor_contacts": [
-            {
-                "date": c.date.isoformat(),
-                "time": _hhmm(c.time),
-                "sponsor_id": c.sponsor_key,
-                "mode": ContactMode(c.mode).value,
-                "initiated_by": Initiator(c.initiated_by).value,
-                "two_way": c.two_way,
-                "duration_min": c.duration_min,
-                "topics": [Topic(t).value for t in c.topics],
-                "notes": c.notes,
-            }
-            for c in _in_order(data.contacts, lambda c: _timed(c.date, c.time))
-        ],
-        "alliance_checkins": [
-            {
-                "date": c.date.isoformat(),
-                "sponsor_id": c.sponsor_key,
-                "answers": {item: c.answers.get(item) for item in ALLIANCE_ITEMS},
-                "note": c.note,
-            }
-            for c in _in_order(data.checkins, lambda c: c.date)
-        ],
-        "journal_entries": [
-            {
-                "created_at": format_timestamp(e.created_at),
-                "title": e.title,
-                "body": e.body,
-                "tags": list(e.tags),
-                "date": _opt_iso(e.date),
-            }
-            for e in _in_order(data.journal_entries, lambda e: e.created_at)
-        ],
-        "anchor_events": [
-            {"date": a.date.isoformat(), "label": a.label}
-            for a in _in_order(data.anchor_events, lambda a: a.date)
-        ],
-        "call_list": [{"name": p.name, "role": p.role, "phone": p.phone} for p in data.call_list],
     }
+    for attribute, name in LISTS.items():
+        records: Sequence[Any] = getattr(data, attribute)
+        if attribute in _ORDER:
+            records = sorted(records, key=_ORDER[attribute])
+        document[name] = [from_domain(RECORDS[attribute], r) for r in records]
+    return document
 
 
 def export_json(data: JournalData, exported_at: dt.datetime) -> str:
@@ -757,16 +428,7 @@ class ImportSummary:
 
 
 def _counts(data: JournalData) -> dict[str, int]:
-    return {
-        "days": len(data.days),
-        "sponsors": len(data.sponsors),
-        "meetings": len(data.meetings),
-        "sponsor_contacts": len(data.contacts),
-        "alliance_checkins": len(data.checkins),
-        "journal_entries": len(data.journal_entries),
-        "anchor_events": len(data.anchor_events),
-        "call_list": len(data.call_list),
-    }
+    return {name: len(getattr(data, attribute)) for attribute, name in LISTS.items()}
 
 
 def import_into(

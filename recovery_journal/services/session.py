@@ -7,17 +7,20 @@ The command line and the app call it; neither touches the vault or the database 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import importlib
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from recovery_journal.services.records import RecordsMixin
-from recovery_journal.vault import KdfParams, SaveError, SlotKind, Vault, VaultError
+from recovery_journal.vault import KdfParams, SaveError, SlotKind, VaultError
 
 if TYPE_CHECKING:
     from recovery_journal.storage.database import JournalDatabase
     from recovery_journal.storage.repository import JournalRepository
+    from recovery_journal.vault import Vault
 
 MIN_PASSPHRASE_LENGTH = 8
 
@@ -73,6 +76,37 @@ def _open_database(payload: bytes) -> JournalDatabase:
     return JournalDatabase.from_bytes(payload)
 
 
+#: What opening a journal imports: the vault (with ``cryptography``) and the plain-SQL storage.
+#: Neither sqlmodel nor SQLAlchemy: opening does without them (``storage/rows.py``).
+OPENING_MODULES = (
+    "recovery_journal.vault.vault",
+    "recovery_journal.storage.database",
+    "recovery_journal.storage.repository",
+)
+
+
+def warm_up(extra: Iterable[str] = ()) -> threading.Thread:
+    """Import what opening a journal needs (and ``extra`` modules) on a background thread.
+
+    For the app's unlock window: started once it shows, it runs while the person types, so
+    pressing Unlock waits for the key derivation, not for imports. Importing is safe from any
+    thread (Python's import lock makes a later import of the same module wait for this one);
+    pass only modules that create nothing at import time that belongs to another thread.
+    """
+    names = (*OPENING_MODULES, *extra)
+
+    def run() -> None:
+        for name in names:
+            try:
+                importlib.import_module(name)
+            except Exception:  # noqa: S112 - only a head start: a real import reports it
+                continue
+
+    thread = threading.Thread(target=run, name="warm-up imports", daemon=True)
+    thread.start()
+    return thread
+
+
 class JournalSession(RecordsMixin):
     """Create with :meth:`create` or :meth:`open`; :meth:`close` when done.
 
@@ -105,6 +139,7 @@ class JournalSession(RecordsMixin):
     ) -> tuple[JournalSession, str]:
         """A new, empty journal; returns it and the recovery code to show once."""
         from recovery_journal.storage.database import JournalDatabase
+        from recovery_journal.vault import Vault
 
         check_new_passphrase(passphrase, min_length)
         database = JournalDatabase.new()
@@ -112,13 +147,22 @@ class JournalSession(RecordsMixin):
         return cls(vault, database), code
 
     @classmethod
-    def open(cls, path: Path, secret: str, *, recovery_code: bool = False) -> JournalSession:
+    def open(
+        cls, path: Path, secret: str, *, recovery_code: bool = False, read_all: bool = False
+    ) -> JournalSession:
+        """Open the journal at ``path``. With ``read_all``, also read every record now (see
+        :meth:`data`): the app opens on a worker thread, and so does not read the journal
+        again on the thread that paints."""
+        from recovery_journal.vault import Vault
+
         kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
         vault, payload = Vault.open(Path(path), secret, kind=kind)
         try:
             session = cls(vault, _open_database(payload))
             session.recovered = recovery_code
             session._migrate_if_needed()
+            if read_all:
+                session.data()
         except BaseException:
             vault.close()
             raise
@@ -181,18 +225,17 @@ class JournalSession(RecordsMixin):
         self._drop_plaintext()
 
     def _drop_plaintext(self) -> None:
-        """The decrypted journal must not outlive a lock: the database, the cached records
-        and the storage layer's caches of what the person typed."""
-        from recovery_journal.storage.rows import clear_caches
-
+        """The decrypted journal must not outlive a lock: the database and the cached records.
+        (The storage layer keeps no module-level cache of what the person typed: the row
+        readers' memos live only as long as one read, ``storage/values.py``.)"""
         if self._db is not None:
             self._db.close()
         self._db = None
         self._repo = None
         self._data_cache = None
-        clear_caches()
 
-    def unlock(self, secret: str, *, recovery_code: bool = False) -> None:
+    def unlock(self, secret: str, *, recovery_code: bool = False, read_all: bool = False) -> None:
+        """Unlock after :meth:`lock`; ``read_all`` as for :meth:`open`."""
         kind = SlotKind.RECOVERY_CODE if recovery_code else SlotKind.PASSPHRASE
         had_pending = self._vault.has_pending
         payload = self._vault.unlock(secret, kind=kind)
@@ -206,6 +249,8 @@ class JournalSession(RecordsMixin):
         self.conflict_copy = self._vault.conflict_copy
         if had_pending and self.conflict_copy is None:
             self.changed()
+        if read_all:
+            self.data()
 
     def close(self) -> None:
         if self._db is not None and not self.save_state.saved:

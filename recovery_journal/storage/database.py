@@ -2,10 +2,15 @@
 
 The database never touches the disk: it lives in ``:memory:``, is filled from bytes with
 ``deserialize`` and written out with ``serialize`` (the vault encrypts those bytes). Temporary
-tables and the rollback journal stay in memory; WAL is never used. SQLAlchemy reaches it through
-one static connection. The raw connection is in autocommit mode and every transaction is opened
-explicitly with ``BEGIN`` (also by SQLAlchemy, through a ``begin`` event), so "is a transaction
-open?" always has a clear answer and ``to_bytes`` can refuse to serialize uncommitted state.
+tables and the rollback journal stay in memory; WAL is never used.
+
+The raw connection is in autocommit mode and every transaction is opened explicitly with
+``BEGIN`` by :meth:`JournalDatabase.transaction`, so "is a transaction open?" always has a
+clear answer and ``to_bytes`` can refuse to serialize uncommitted state. SQLAlchemy, for the
+statements that use it, reaches the same connection through a connection of its own that
+never begins, commits or rolls back: its statements simply take part in whatever transaction
+is open. It is imported only when first needed: opening a journal and the plain-SQL path of
+``rows.py`` do without it (``docs/performance.md``).
 """
 
 from __future__ import annotations
@@ -14,10 +19,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import Connection
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING
 
 from recovery_journal.storage.errors import DatabaseCheckError, UncommittedChangesError
 from recovery_journal.storage.migrations import (
@@ -25,7 +27,14 @@ from recovery_journal.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
     apply_migrations,
 )
-from recovery_journal.storage.tables import FTS_TABLES, TABLES
+from recovery_journal.storage.rows import CODECS
+from recovery_journal.storage.search import FTS_TABLES
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+#: The tables of the current schema (the record tables, the settings and ``meta``).
+SCHEMA_TABLES = frozenset({"meta", "setting", *(c.table for c in CODECS.values())})
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -56,10 +65,7 @@ class JournalDatabase:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.lock = threading.RLock()
-        self._engine: Engine = create_engine(
-            "sqlite://", creator=lambda: conn, poolclass=StaticPool
-        )
-        event.listen(self._engine, "begin", _emit_begin)
+        self._sa: Connection | None = None
 
     # -- making one -------------------------------------------------------------------------
 
@@ -86,7 +92,11 @@ class JournalDatabase:
         """Open a journal from the bytes of :meth:`to_bytes`.
 
         Raises :class:`DatabaseCheckError` when the bytes are not a SQLite image, the image fails
-        ``PRAGMA integrity_check``, or the schema is not ours or is newer than this program.
+        ``PRAGMA quick_check`` or the foreign-key check, or the schema is not ours or is newer
+        than this program. The thorough checks (every index, the search indexes against their
+        tables) are :meth:`integrity_check`'s, which ``verify`` runs: the bytes were just
+        authenticated by the vault, so at open only what a bug of ours could have left wrong
+        is looked for, at a fraction of the time (``docs/performance.md``).
         """
         if not isinstance(data, bytes | bytearray | memoryview):
             raise TypeError("from_bytes needs bytes")
@@ -105,7 +115,7 @@ class JournalDatabase:
                 _configure(conn)
             except sqlite3.Error as exc:
                 raise DatabaseCheckError(_DAMAGED, str(exc)) from exc
-            _check_integrity(conn)
+            _check_integrity(conn, thorough=False)
             _check_schema(conn)
         except BaseException:
             conn.close()
@@ -122,19 +132,43 @@ class JournalDatabase:
         return self._conn
 
     @property
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine over the one connection."""
-        self.connection  # noqa: B018 - raises when closed
-        return self._engine
+    def sa(self) -> Connection:
+        """A SQLAlchemy connection over the same database (made, and SQLAlchemy imported, on
+        first use). Its statements are part of whatever transaction is open: it never begins,
+        commits or rolls back one itself (:meth:`transaction` does)."""
+        conn = self.connection
+        if self._sa is None:
+            from sqlalchemy import create_engine
+            from sqlalchemy.pool import StaticPool
+
+            engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+            # Hands off the transactions: SQLAlchemy would otherwise roll back (on connect,
+            # on giving the connection back) or commit what ``transaction`` has open.
+            for method in ("do_begin", "do_commit", "do_rollback"):
+                setattr(engine.dialect, method, _leave_it)
+            self._sa = engine.connect()
+        return self._sa
 
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One transaction: committed when the block ends, rolled back if it raises.
 
-        Inside, both the yielded SQLAlchemy connection and :attr:`connection` take part in it.
+        Inside, both the yielded connection and :attr:`sa` take part in it. A block inside
+        another joins it (the outer one commits or rolls back everything).
         """
-        with self.lock, self.engine.begin() as conn:
-            yield conn
+        with self.lock:
+            conn = self.connection
+            if conn.in_transaction:
+                yield conn
+                return
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     @property
     def in_transaction(self) -> bool:
@@ -151,9 +185,10 @@ class JournalDatabase:
             return conn.serialize()
 
     def integrity_check(self) -> None:
-        """Run SQLite's and the search index's own checks; raise :class:`DatabaseCheckError`."""
+        """Run SQLite's full ``integrity_check``, the foreign-key check and the search indexes'
+        own checks against their tables; raise :class:`DatabaseCheckError`."""
         with self.lock:
-            _check_integrity(self.connection)
+            _check_integrity(self.connection, thorough=True)
 
     @property
     def schema_version(self) -> int:
@@ -177,7 +212,10 @@ class JournalDatabase:
         with self.lock:
             if self._conn is None:
                 return
-            self._engine.dispose()
+            if self._sa is not None:
+                self._sa.close()
+                self._sa.engine.dispose(close=False)
+                self._sa = None
             self._conn.close()
             self._conn = None
 
@@ -192,19 +230,22 @@ class JournalDatabase:
         self.close()
 
 
-def _emit_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN")
+def _leave_it(*_args: object) -> None:
+    """What SQLAlchemy's dialect does about transactions here: nothing."""
 
 
-def _check_integrity(conn: sqlite3.Connection) -> None:
+def _check_integrity(conn: sqlite3.Connection, *, thorough: bool) -> None:
     try:
-        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        pragma = "integrity_check" if thorough else "quick_check"
+        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
         if rows != [("ok",)]:
             detail = "; ".join(str(r[0]) for r in rows[:5])
             raise DatabaseCheckError(_DAMAGED, detail)
         bad_refs = conn.execute("PRAGMA foreign_key_check").fetchall()
         if bad_refs:
             raise DatabaseCheckError(_DAMAGED, f"foreign key check: {bad_refs[:5]}")
+        if not thorough:
+            return
         names = _table_names(conn)
         for fts in FTS_TABLES:
             if fts in names:
@@ -248,6 +289,6 @@ def _check_schema(conn: sqlite3.Connection) -> None:
     if version < 1:
         raise DatabaseCheckError(_NOT_OURS, f"schema {version}")
     if version == CURRENT_SCHEMA_VERSION:
-        missing = (set(TABLES) | set(FTS_TABLES)) - _table_names(conn)
+        missing = (SCHEMA_TABLES | set(FTS_TABLES)) - _table_names(conn)
         if missing:
             raise DatabaseCheckError(_NOT_OURS, f"missing tables {sorted(missing)}")

@@ -1,475 +1,277 @@
-"""Converting between plain domain records and table rows (tuples in a fixed column order).
+"""Rows ⇄ domain records, for every record kind, derived from the records' own fields.
 
-One converter pair per record type, shared by single-record methods and the bulk load, so the
-encoding conventions of ``tables.py`` live in one place. Readers are written for speed: the
-whole journal is read through them on every open.
+No field is written down here: each kind's columns, their order and how each value is stored
+follow from the fields and type hints of its domain dataclass (``domain/models.py``) and the
+conventions of ``values.py``. Column names are the field names, but for the check-in's
+``answers``, spread over one column per item. A test checks that what is derived here is
+exactly the SQLModel class of the kind (``tables.py``) and the table the migrations make.
+
+This module is the journal's plain-SQL path (opening, every single-record change, the
+command line's quick capture): it imports neither sqlmodel nor SQLAlchemy, whose import costs
+more than a whole ``log day`` may take (``docs/performance.md``). Readers and writers are
+generated code, as ``dataclasses`` does it, since the whole journal passes through them on
+every open.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
-from collections.abc import Sequence
-from dataclasses import fields
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from recovery_journal.domain.models import (
     ALLIANCE_ITEMS,
-    Activity,
     AllianceCheckin,
     AnchorEvent,
     CallListPerson,
-    ContactMode,
     DayRecord,
-    DayStatus,
-    Fellowship,
-    Initiator,
     JournalEntry,
     Meeting,
-    MeetingFormat,
-    ServiceRole,
-    Settings,
     Sponsor,
     SponsorContact,
-    Theme,
-    Topic,
-    WeekStart,
 )
+from recovery_journal.storage import values
 
+R = TypeVar("R")
 Row = Sequence[Any]
-E = TypeVar("E", bound=StrEnum)
+Maker = Callable[[], Any]
 
-_fromdate = dt.date.fromisoformat
-_fromtime = dt.time.fromisoformat
-_fromdatetime = dt.datetime.fromisoformat
-_loads = json.loads
+#: Fields stored over several columns: the check-in's answers, one column per item.
+SPREAD: Mapping[str, tuple[str, ...]] = {"answers": ALLIANCE_ITEMS}
 
 
-def _lookup(enum: type[E]) -> dict[str, E]:
-    return {member.value: member for member in enum}
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One field of a record kind and where it is stored."""
+
+    field: str
+    columns: tuple[str, ...]
+    value: type  # the type of one value: int, str, bool, a date/time type, an enum
+    optional: bool
+    many: bool  # a tuple of ``value``
 
 
-_STATUS = _lookup(DayStatus)
-_ACTIVITY = _lookup(Activity)
-_FELLOWSHIP = _lookup(Fellowship)
-_FORMAT = _lookup(MeetingFormat)
-_ROLE = _lookup(ServiceRole)
-_MODE = _lookup(ContactMode)
-_INITIATOR = _lookup(Initiator)
-_TOPIC = _lookup(Topic)
+def describe(name: str, hint: Any) -> Column:
+    optional = False
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(hint))
+        (hint,) = args
+    if name in SPREAD:
+        items = SPREAD[name]
+        return Column(name, tuple(i.lower() for i in items), int, True, False)
+    if typing.get_origin(hint) is tuple:
+        return Column(name, (name,), typing.get_args(hint)[0], optional, True)
+    if not isinstance(hint, type):
+        raise TypeError(f"no stored form for field {name!r} of type {hint!r}")
+    return Column(name, (name,), hint, optional, False)
 
 
-# -- encoding helpers -------------------------------------------------------------------------
+def _writer(column: Column) -> Callable[[Any], Any] | None:
+    """Python value → stored value (``None``: stored as it is)."""
+    kind = column.value
+    write: Callable[[Any], Any]
+    if column.field in SPREAD:
+        items = SPREAD[column.field]
 
+        def spread(answers: Mapping[str, Any]) -> tuple[Any, ...]:
+            unknown = set(answers) - set(items)
+            if unknown:
+                raise ValueError(f"unknown {column.field}: {sorted(unknown)}")
+            return tuple(answers.get(item) for item in items)
 
-def date_text(value: dt.date) -> str:
-    return value.isoformat()
-
-
-def opt_date_text(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def time_text(value: dt.time | None) -> str | None:
-    if value is None:
+        return spread
+    if column.many:
+        write = values.enum_list_text(kind) if issubclass(kind, StrEnum) else values.list_text
+    elif issubclass(kind, StrEnum):
+        write = values.enum_text(kind)
+    elif kind is dt.datetime:
+        write = values.timestamp_text
+    elif kind is dt.date:
+        write = values.date_text
+    elif kind is dt.time:
+        write = values.time_text
+    elif kind is bool:
+        write = int
+    elif kind in (int, str):
         return None
-    if value.tzinfo is not None:
-        raise ValueError("meeting and contact times are local clock times without a zone")
-    if value.second == 0 and value.microsecond == 0:
-        return value.isoformat(timespec="minutes")
-    return value.isoformat()
-
-
-def timestamp_text(value: dt.datetime | None) -> str | None:
-    """UTC ISO text with ``+00:00``; a naive datetime is a programming error."""
-    if value is None:
-        return None
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("timestamps must be timezone-aware")
-    return value.astimezone(dt.UTC).isoformat()
-
-
-def list_text(values: Sequence[str]) -> str:
-    return json.dumps([str(v) for v in values], ensure_ascii=False)
-
-
-_CACHE_LIMIT = 4096
-_list_cache: dict[str, tuple[str, ...]] = {"[]": ()}
-_time_cache: dict[str, dt.time] = {}
-
-
-def _list(text: str) -> tuple[str, ...]:
-    """A stored JSON list as a tuple (memoised: the same few lists repeat across rows)."""
-    cached = _list_cache.get(text)
-    if cached is None:
-        if len(_list_cache) > _CACHE_LIMIT:
-            _list_cache.clear()
-            _list_cache["[]"] = ()
-        cached = _list_cache[text] = tuple(_loads(text))
-    return cached
-
-
-def _enum_list(text: str, lookup: dict[str, E], cache: dict[str, tuple[E, ...]]) -> tuple[E, ...]:
-    cached = cache.get(text)
-    if cached is None:
-        if len(cache) > _CACHE_LIMIT:
-            cache.clear()
-        cached = cache[text] = tuple(lookup[v] for v in _loads(text))
-    return cached
-
-
-_activities_cache: dict[str, tuple[Activity, ...]] = {}
-_topics_cache: dict[str, tuple[Topic, ...]] = {}
-
-
-def _time(text: str | None) -> dt.time | None:
-    if text is None:
-        return None
-    cached = _time_cache.get(text)
-    if cached is None:
-        if len(_time_cache) > _CACHE_LIMIT:
-            _time_cache.clear()
-        cached = _time_cache[text] = _fromtime(text)
-    return cached
-
-
-def clear_caches() -> None:
-    """Forget every memoised value (substance lists and tags are what the person typed): the
-    session calls this when the journal is locked or closed."""
-    _list_cache.clear()
-    _list_cache["[]"] = ()
-    _time_cache.clear()
-    _activities_cache.clear()
-    _topics_cache.clear()
-
-
-def _opt_date(text: str | None) -> dt.date | None:
-    return None if text is None else _fromdate(text)
-
-
-def _opt_ts(text: str | None) -> dt.datetime | None:
-    return None if text is None else _fromdatetime(text)
-
-
-# -- day records ------------------------------------------------------------------------------
-
-DAY_COLUMNS = (
-    "id",
-    "date",
-    "status",
-    "substances",
-    "amount",
-    "craving",
-    "confidence",
-    "mood",
-    "activities",
-    "step",
-    "note",
-    "entered_at",
-    "updated_at",
-)
-
-
-def day_to_row(d: DayRecord) -> dict[str, Any]:
-    return {
-        "date": date_text(d.date),
-        "status": DayStatus(d.status).value,
-        "substances": list_text(d.substances),
-        "amount": d.amount,
-        "craving": d.craving,
-        "confidence": d.confidence,
-        "mood": d.mood,
-        "activities": list_text([Activity(a).value for a in d.activities]),
-        "step": d.step,
-        "note": d.note,
-        "entered_at": timestamp_text(d.entered_at),
-        "updated_at": timestamp_text(d.updated_at),
-    }
-
-
-def day_from_row(r: Row) -> DayRecord:
-    return DayRecord(
-        date=_fromdate(r[1]),
-        status=_STATUS[r[2]],
-        substances=_list(r[3]),
-        amount=r[4],
-        craving=r[5],
-        confidence=r[6],
-        mood=r[7],
-        activities=_enum_list(r[8], _ACTIVITY, _activities_cache),
-        step=r[9],
-        note=r[10],
-        entered_at=_fromdatetime(r[11]),
-        updated_at=None if r[12] is None else _fromdatetime(r[12]),
-        id=r[0],
-    )
-
-
-# -- meetings ---------------------------------------------------------------------------------
-
-MEETING_COLUMNS = (
-    "id",
-    "date",
-    "time",
-    "fellowship",
-    "fellowship_label",
-    "name",
-    "format",
-    "duration_min",
-    "home_group",
-    "shared",
-    "service_role",
-    "talked_with_members",
-    "helpfulness",
-    "notes",
-)
-
-
-def meeting_to_row(m: Meeting) -> dict[str, Any]:
-    return {
-        "date": date_text(m.date),
-        "time": time_text(m.time),
-        "fellowship": Fellowship(m.fellowship).value,
-        "fellowship_label": m.fellowship_label,
-        "name": m.name,
-        "format": MeetingFormat(m.format).value,
-        "duration_min": m.duration_min,
-        "home_group": int(bool(m.home_group)),
-        "shared": int(bool(m.shared)),
-        "service_role": ServiceRole(m.service_role).value,
-        "talked_with_members": int(bool(m.talked_with_members)),
-        "helpfulness": m.helpfulness,
-        "notes": m.notes,
-    }
-
-
-def meeting_from_row(r: Row) -> Meeting:
-    return Meeting(
-        date=_fromdate(r[1]),
-        time=_time(r[2]),
-        fellowship=_FELLOWSHIP[r[3]],
-        fellowship_label=r[4],
-        name=r[5],
-        format=_FORMAT[r[6]],
-        duration_min=r[7],
-        home_group=bool(r[8]),
-        shared=bool(r[9]),
-        service_role=_ROLE[r[10]],
-        talked_with_members=bool(r[11]),
-        helpfulness=r[12],
-        notes=r[13],
-        id=r[0],
-    )
-
-
-# -- sponsors ---------------------------------------------------------------------------------
-
-SPONSOR_COLUMNS = ("id", "key", "name", "started_on", "ended_on")
-
-
-def sponsor_to_row(s: Sponsor) -> dict[str, Any]:
-    return {
-        "key": s.key,
-        "name": s.name,
-        "started_on": opt_date_text(s.started_on),
-        "ended_on": opt_date_text(s.ended_on),
-    }
-
-
-def sponsor_from_row(r: Row) -> Sponsor:
-    return Sponsor(
-        key=r[1], name=r[2], started_on=_opt_date(r[3]), ended_on=_opt_date(r[4]), id=r[0]
-    )
-
-
-# -- sponsor contacts -------------------------------------------------------------------------
-
-CONTACT_COLUMNS = (
-    "id",
-    "date",
-    "time",
-    "sponsor_key",
-    "mode",
-    "initiated_by",
-    "two_way",
-    "duration_min",
-    "topics",
-    "notes",
-)
-
-
-def contact_to_row(c: SponsorContact) -> dict[str, Any]:
-    return {
-        "date": date_text(c.date),
-        "time": time_text(c.time),
-        "sponsor_key": c.sponsor_key,
-        "mode": ContactMode(c.mode).value,
-        "initiated_by": Initiator(c.initiated_by).value,
-        "two_way": int(bool(c.two_way)),
-        "duration_min": c.duration_min,
-        "topics": list_text([Topic(t).value for t in c.topics]),
-        "notes": c.notes,
-    }
-
-
-def contact_from_row(r: Row) -> SponsorContact:
-    return SponsorContact(
-        date=_fromdate(r[1]),
-        time=_time(r[2]),
-        sponsor_key=r[3],
-        mode=_MODE[r[4]],
-        initiated_by=_INITIATOR[r[5]],
-        two_way=bool(r[6]),
-        duration_min=r[7],
-        topics=_enum_list(r[8], _TOPIC, _topics_cache),
-        notes=r[9],
-        id=r[0],
-    )
-
-
-# -- relationship check-ins -------------------------------------------------------------------
-
-ANSWER_COLUMNS = tuple(item.lower() for item in ALLIANCE_ITEMS)
-CHECKIN_COLUMNS = ("id", "date", "sponsor_key", *ANSWER_COLUMNS, "note")
-
-
-def checkin_to_row(c: AllianceCheckin) -> dict[str, Any]:
-    unknown = set(c.answers) - set(ALLIANCE_ITEMS)
-    if unknown:
-        raise ValueError(f"unknown check-in items: {sorted(unknown)}")
-    row: dict[str, Any] = {"date": date_text(c.date), "sponsor_key": c.sponsor_key}
-    for item, column in zip(ALLIANCE_ITEMS, ANSWER_COLUMNS, strict=True):
-        row[column] = c.answers.get(item)
-    row["note"] = c.note
-    return row
-
-
-def checkin_from_row(r: Row) -> AllianceCheckin:
-    return AllianceCheckin(
-        date=_fromdate(r[1]),
-        sponsor_key=r[2],
-        answers={
-            "B1": r[3],
-            "B2": r[4],
-            "R1": r[5],
-            "R2": r[6],
-            "G1": r[7],
-            "G2": r[8],
-            "T1": r[9],
-            "T2": r[10],
-        },
-        note=r[11],
-        id=r[0],
-    )
-
-
-# -- journal entries --------------------------------------------------------------------------
-
-ENTRY_COLUMNS = ("id", "created_at", "updated_at", "date", "title", "body", "tags")
-
-
-def entry_to_row(e: JournalEntry) -> dict[str, Any]:
-    return {
-        "created_at": timestamp_text(e.created_at),
-        "updated_at": timestamp_text(e.updated_at),
-        "date": opt_date_text(e.date),
-        "title": e.title,
-        "body": e.body,
-        "tags": list_text(e.tags),
-    }
-
-
-def entry_from_row(r: Row) -> JournalEntry:
-    return JournalEntry(
-        created_at=_fromdatetime(r[1]),
-        updated_at=_opt_ts(r[2]),
-        date=_opt_date(r[3]),
-        title=r[4],
-        body=r[5],
-        tags=_list(r[6]),
-        id=r[0],
-    )
-
-
-# -- anchor events and the call list ----------------------------------------------------------
-
-ANCHOR_COLUMNS = ("id", "date", "label")
-
-
-def anchor_to_row(a: AnchorEvent) -> dict[str, Any]:
-    return {"date": date_text(a.date), "label": a.label}
-
-
-def anchor_from_row(r: Row) -> AnchorEvent:
-    return AnchorEvent(date=_fromdate(r[1]), label=r[2], id=r[0])
-
-
-CALL_COLUMNS = ("id", "name", "role", "phone")
-
-
-def call_to_row(p: CallListPerson) -> dict[str, Any]:
-    return {"name": p.name, "role": p.role, "phone": p.phone}
-
-
-def call_from_row(r: Row) -> CallListPerson:
-    return CallListPerson(name=r[1], role=r[2], phone=r[3], id=r[0])
-
-
-# -- settings (key/value, JSON values) --------------------------------------------------------
-
-_DATE_SETTINGS = frozenset({"tracking_start", "sobriety_date", "last_review"})
-_ENUM_SETTINGS: dict[str, type[StrEnum]] = {"week_start": WeekStart, "theme": Theme}
-_TUPLE_SETTINGS = frozenset({"fellowships", "dismissed_notices"})
-_INT_SETTINGS = frozenset(
-    {
-        "contact_gap_days",
-        "personal_rule_use_days",
-        "personal_rule_window_days",
-        "autolock_minutes",
-        "backups_kept",
-    }
-)
-_BOOL_SETTINGS = frozenset({"unknown_breaks_runs"})
-_STR_SETTINGS = frozenset({"country", "emergency_number", "talking_points"})
-
-SETTING_NAMES: tuple[str, ...] = tuple(f.name for f in fields(Settings))
-
-
-def setting_to_json(name: str, value: Any) -> str:
-    """The JSON text stored for one setting."""
-    if name in _DATE_SETTINGS:
-        plain: Any = opt_date_text(value)
-    elif name in _ENUM_SETTINGS:
-        plain = _ENUM_SETTINGS[name](value).value
-    elif name in _TUPLE_SETTINGS:
-        plain = [str(v) for v in value]
-    elif name in _INT_SETTINGS:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
-            raise TypeError(f"setting {name} must be a whole number")
-        plain = value
-    elif name in _BOOL_SETTINGS:
-        plain = bool(value)
-    elif name in _STR_SETTINGS:
-        plain = str(value)
     else:
-        raise KeyError(f"unknown setting {name!r}")
-    return json.dumps(plain, ensure_ascii=False)
+        raise TypeError(f"no stored form for {kind!r}")
+    return values.optional(write) if column.optional else write
 
 
-def setting_from_json(name: str, text: str) -> Any:
-    plain = json.loads(text)
-    if name in _DATE_SETTINGS:
-        return None if plain is None else _fromdate(plain)
-    if name in _ENUM_SETTINGS:
-        return _ENUM_SETTINGS[name](plain)
-    if name in _TUPLE_SETTINGS:
-        return tuple(plain)
-    return plain
+def _reader(column: Column) -> tuple[Maker, bool] | None:
+    """A maker of stored value → Python value, and whether the generated code subscripts it
+    (a dict of enum members) rather than calls it; ``None``: read as it is. Makers give a
+    fresh reader for each read, so memos live only as long as that read. ``None`` in an
+    optional column is handled by the generated code, not by the reader."""
+    kind = column.value
+    if column.many:
+        if issubclass(kind, StrEnum):
+            return (lambda: values.enum_list_reader(kind)), False
+        return values.text_list_reader, False
+    if issubclass(kind, StrEnum):
+        lookup = values.members(kind)
+        return (lambda: lookup), True
+    read: Callable[[Any], Any]
+    if kind is dt.datetime:
+        read = dt.datetime.fromisoformat
+    elif kind is dt.date:
+        read = dt.date.fromisoformat
+    elif kind is dt.time:
+        return values.time_reader, False
+    elif kind is bool:
+        read = bool
+    elif kind in (int, str):
+        return None
+    else:
+        raise TypeError(f"no stored form for {kind!r}")
+    return (lambda: read), False
 
 
-def settings_from_pairs(pairs: Sequence[tuple[str, str]]) -> Settings:
-    """Settings from stored rows; missing keys take their defaults, unknown keys are ignored."""
-    known = set(SETTING_NAMES)
-    values = {name: setting_from_json(name, text) for name, text in pairs if name in known}
-    return Settings(**values)
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class Codec(Generic[R]):
+    """How one record kind maps onto its table: columns, SQL and row conversions."""
+
+    def __init__(self, record: type[R], table: str, order: tuple[str, ...], label: str) -> None:
+        hints = typing.get_type_hints(record)
+        names = [f.name for f in dataclasses.fields(record)]  # type: ignore[arg-type]
+        if names[-1] != "id":
+            raise TypeError(f"{record.__name__}: the storage id must be the last field")
+        self.record = record
+        self.table = table
+        self.label = label  # what the person calls one, in messages
+        self.fields = tuple(describe(name, hints[name]) for name in names if name != "id")
+        self.columns: tuple[str, ...] = tuple(c for f in self.fields for c in f.columns)
+        self.order = order
+        cols = ", ".join(map(_quote, self.columns))
+        marks = ", ".join("?" for _ in self.columns)
+        sets = ", ".join(f"{_quote(c)} = ?" for c in self.columns)
+        # The only SQL assembled from names, and every name comes from the domain record:
+        # no user text ever reaches it.
+        self.select = f"SELECT {cols}, id FROM {_quote(table)}"  # noqa: S608
+        self.insert = f"INSERT INTO {_quote(table)} ({cols}) VALUES ({marks})"  # noqa: S608
+        self.update = f"UPDATE {_quote(table)} SET {sets} WHERE id = ?"  # noqa: S608
+        self.order_by = " ORDER BY " + ", ".join(map(_quote, order))
+        self._to_row = self._compile_writer()
+        self._readers = [_reader(f) for f in self.fields]
+        names = [*(f.field for f in self.fields), "id"]
+        self._setters = (
+            () if hasattr(record, "__post_init__") else [getattr(record, n).__set__ for n in names]
+        )
+        self._make_reader = self._compile_reader()
+
+    def to_row(self, record: R) -> tuple[Any, ...]:
+        """The stored values, in the order of :attr:`columns` (without ``id``)."""
+        return self._to_row(record)
+
+    def reader(self) -> Callable[[Row], R]:
+        """A function from a row of :attr:`select` to a record (memos last as long as it)."""
+        made = [reader[0]() for reader in self._readers if reader is not None]
+        return self._make_reader(self.record, *made, *self._setters)
+
+    def from_values(self, row: Mapping[Any, Any]) -> R:
+        """A record from already converted column values (SQLAlchemy's typed rows)."""
+        kwargs: dict[str, Any] = {"id": row["id"]}
+        for f in self.fields:
+            if f.field in SPREAD:
+                items = zip(SPREAD[f.field], f.columns, strict=True)
+                kwargs[f.field] = {item: row[column] for item, column in items}
+            else:
+                kwargs[f.field] = row[f.columns[0]]
+        return self.record(**kwargs)
+
+    # -- generated code ---------------------------------------------------------------------
+
+    def _compile_writer(self) -> Callable[[R], tuple[Any, ...]]:
+        writers = [_writer(f) for f in self.fields]
+        params, parts = [], []
+        for index, (f, write) in enumerate(zip(self.fields, writers, strict=True)):
+            if write is None:
+                parts.append(f"x.{f.field}")
+                continue
+            params.append(f"w{index}")
+            star = "*" if f.field in SPREAD else ""
+            parts.append(f"{star}w{index}(x.{f.field})")
+        source = (
+            f"def make({', '.join(params)}):\n"
+            f"    def to_row(x):\n"
+            f"        return ({', '.join(parts)},)\n"
+            f"    return to_row\n"
+        )
+        make = self._exec(source)
+        return make(*[w for w in writers if w is not None])  # type: ignore[no-any-return]
+
+    def _compile_reader(self) -> Callable[..., Callable[[Row], R]]:
+        params, parts, position = ["C"], [], 0
+        for index, f in enumerate(self.fields):
+            reader = self._readers[index]
+            value = f"r[{position}]"
+            if f.field in SPREAD:
+                items = SPREAD[f.field]
+                pairs = [f"{i!r}: r[{position + n}]" for n, i in enumerate(items)]
+                parts.append("{" + ", ".join(pairs) + "}")
+            elif reader is None:
+                parts.append(value)
+            else:
+                params.append(f"c{index}")
+                read = f"c{index}[{{}}]" if reader[1] else f"c{index}({{}})"
+                if f.optional:  # inline, rather than one more call per value
+                    parts.append(f"(None if (v := {value}) is None else {read.format('v')})")
+                else:
+                    parts.append(read.format(value))
+            position += len(f.columns)
+        parts.append(f"r[{position}]")  # id, the last field of every record
+        if hasattr(self.record, "__post_init__"):
+            body = f"        return C({', '.join(parts)})\n"
+        else:
+            # Set the slots directly, as unpickling does: a frozen dataclass's __init__ goes
+            # through object.__setattr__ for every field, which made up most of a load.
+            names = [*(f.field for f in self.fields), "id"]
+            params += [f"s{n}" for n in range(len(names))]
+            body = "        o = new(C)\n"
+            body += "".join(f"        s{n}(o, {part})\n" for n, part in enumerate(parts))
+            body += "        return o\n"
+        source = (
+            f"def make({', '.join(params)}):\n    def from_row(r):\n{body}    return from_row\n"
+        )
+        return self._exec(source)
+
+    def _exec(self, source: str) -> Callable[..., Any]:
+        namespace: dict[str, Any] = {}
+        namespace["new"] = object.__new__
+        exec(compile(source, f"<{self.table} codec>", "exec"), namespace)  # noqa: S102
+        return namespace["make"]  # type: ignore[no-any-return]
+
+
+DAYS = Codec(DayRecord, "day_record", ("date", "id"), "day")
+MEETINGS = Codec(Meeting, "meeting", ("date", "time", "id"), "meeting")
+SPONSORS = Codec(Sponsor, "sponsor", ("started_on", "id"), "sponsor")
+CONTACTS = Codec(SponsorContact, "sponsor_contact", ("date", "time", "id"), "sponsor contact")
+CHECKINS = Codec(AllianceCheckin, "alliance_checkin", ("date", "id"), "relationship check-in")
+ENTRIES = Codec(JournalEntry, "journal_entry", ("created_at", "id"), "journal entry")
+ANCHORS = Codec(AnchorEvent, "anchor_event", ("date", "id"), "anchor event")
+CALL_LIST = Codec(CallListPerson, "call_list_person", ("id",), "call-list person")
+
+#: Every record kind by its ``JournalData`` attribute, parents before children (the order to
+#: insert in; delete in reverse).
+CODECS: Mapping[str, Codec[Any]] = types.MappingProxyType(
+    {
+        "sponsors": SPONSORS,
+        "days": DAYS,
+        "meetings": MEETINGS,
+        "contacts": CONTACTS,
+        "checkins": CHECKINS,
+        "journal_entries": ENTRIES,
+        "anchor_events": ANCHORS,
+        "call_list": CALL_LIST,
+    }
+)

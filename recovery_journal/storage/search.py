@@ -1,4 +1,8 @@
-"""Full-text search over journal entries and day notes (SQLite FTS5)."""
+"""Full-text search over journal entries and day notes (SQLite FTS5).
+
+Plain SQL on purpose: FTS5's ``MATCH``, ``snippet()`` and ``bm25()`` have no SQLAlchemy
+construct, and the query is clearer written as the SQL that FTS5 documents.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 SearchKind = Literal["journal_entry", "day"]
+
+#: Full-text indexes, kept in step with their tables by triggers (``migrations.py``).
+FTS_TABLES: tuple[str, ...] = ("journal_entry_fts", "day_record_fts")
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -1,7 +1,11 @@
 """The encrypted vault file: format, keys, atomic writes, backups and the running-copy lock.
 
-Depends on the standard library and ``cryptography`` only.
+Depends on the standard library and ``cryptography`` only. ``Vault`` (and with it
+``cryptography``) is imported on first use, so the errors and the format's types are cheap to
+import: the unlock window needs them before the person has typed anything.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from recovery_journal.vault.errors import (
     ChangedOnDiskError,
@@ -17,7 +21,9 @@ from recovery_journal.vault.errors import (
     WrongSecretError,
 )
 from recovery_journal.vault.format import KdfParams, SlotKind
-from recovery_journal.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from recovery_journal.vault.vault import Vault
 
 __all__ = [
     "ChangedOnDiskError",
@@ -35,3 +41,11 @@ __all__ = [
     "VaultMissingError",
     "WrongSecretError",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Vault":
+        from recovery_journal.vault.vault import Vault
+
+        return Vault
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

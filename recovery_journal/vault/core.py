@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 from recovery_journal.vault import backups, recovery_code
@@ -126,7 +125,7 @@ class VaultCore:
         self.conflict_copy = None
         if pending is None:
             return payload
-        unchanged = self._disk is not None and hashlib.sha256(blob).digest() == self._disk.digest
+        unchanged = self._disk is not None and blob == self._disk.blob
         if unchanged:
             with contextlib.suppress(VaultError):
                 pending_header, pending_bytes, pending_ciphertext = parse(pending)
@@ -226,10 +225,10 @@ class VaultCore:
         if (st.st_ino, st.st_size, st.st_mtime_ns) == (known.inode, known.size, known.mtime_ns):
             return
         try:
-            digest = hashlib.sha256(read_regular(self.path, max_file_size())).digest()
+            same = read_regular(self.path, max_file_size()) == known.blob
         except OSError:
             raise ChangedOnDiskError() from None
-        if digest != known.digest:
+        if not same:
             raise ChangedOnDiskError()
         self._disk = dataclasses.replace(
             known, inode=st.st_ino, size=st.st_size, mtime_ns=st.st_mtime_ns

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -105,17 +104,21 @@ def read_journal_file(path: Path) -> bytes:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class DiskState:
-    """What the file looked like after we last read or wrote it."""
+    """What the file looked like after we last read or wrote it.
+
+    ``blob`` is the file's bytes, which the vault keeps anyway: a changed-looking file is
+    compared with them byte for byte, so no hash is computed on every open and save.
+    """
 
     inode: int
     size: int
     mtime_ns: int
-    digest: bytes
+    blob: bytes
 
     @classmethod
     def of(cls, path: Path, blob: bytes) -> DiskState:
         st = path.stat()
-        return cls(st.st_ino, st.st_size, st.st_mtime_ns, hashlib.sha256(blob).digest())
+        return cls(st.st_ino, st.st_size, st.st_mtime_ns, blob)
 
 
 def code_marker_path(vault_path: Path) -> Path:

@@ -123,7 +123,7 @@ def test_from_bytes_refuses_our_id_without_our_tables() -> None:
     other = sqlite3.connect(":memory:", isolation_level=None)
     other.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     other.execute("CREATE TABLE meta (key, value)")
-    other.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    other.execute(f"INSERT INTO meta VALUES ('schema_version', '{CURRENT_SCHEMA_VERSION}')")
     with pytest.raises(DatabaseCheckError, match="not made by Recovery Journal"):
         JournalDatabase.from_bytes(other.serialize())
 

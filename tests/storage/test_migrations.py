@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
 from sqlmodel import SQLModel
 from storage_samples import sample_data, strip_ids
 
@@ -14,7 +17,8 @@ from recovery_journal.storage import migrations
 from recovery_journal.storage.database import JournalDatabase
 from recovery_journal.storage.migrations import CURRENT_SCHEMA_VERSION, apply_migrations
 from recovery_journal.storage.repository import JournalRepository
-from recovery_journal.storage.tables import FTS_TABLES, TABLES
+from recovery_journal.storage.search import FTS_TABLES
+from recovery_journal.storage.tables import TABLES
 
 DATA = Path(__file__).parent / "data"
 
@@ -44,28 +48,60 @@ def test_every_version_has_a_migration() -> None:
     )
 
 
-def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, bool, bool]]:
-    return [
-        (str(row[1]), bool(row[3]), bool(row[5]))  # name, not null, primary key
-        for row in conn.execute(f"PRAGMA table_info({table})")
-    ]
+def _catalog(conn: sqlite3.Connection) -> dict[str, dict[str, object]]:
+    """What SQLite itself says about every table: the facts a schema is made of.
 
-
-def test_migrated_schema_matches_the_table_classes(db: JournalDatabase) -> None:
-    conn = db.connection
-    names = {
-        row[0]
-        for row in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        if not row[0].startswith(("sqlite_", *FTS_TABLES))
-    }
-    assert names == set(TABLES)
-    for table in SQLModel.metadata.sorted_tables:
-        declared = [(c.name, not c.nullable, c.primary_key) for c in table.columns]
-        assert _columns(conn, table.name) == declared, table.name
-        indexes = {
-            row[1] for row in conn.execute(f"PRAGMA index_list({table.name})") if row[3] == "c"
+    Column order is left out on purpose: no statement depends on it, and a later migration's
+    ``ALTER TABLE … ADD COLUMN`` can only append, wherever the class declares the field.
+    SQLite does not enforce ``VARCHAR(n)`` lengths, so a length is not compared either.
+    """
+    catalog: dict[str, dict[str, object]] = {}
+    tables = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").fetchall()
+    for name, sql in tables:
+        if name.startswith(("sqlite_", *FTS_TABLES)):
+            continue
+        columns = {
+            row[1]: (re.sub(r"\(\d+\)", "", row[2].upper()), bool(row[3]), row[4], row[5])
+            for row in conn.execute(f"PRAGMA table_info({name})")
         }
-        assert indexes == {str(i.name) for i in table.indexes}, table.name
+        indexes = set()
+        for row in conn.execute(f"PRAGMA index_list({name})"):
+            index_columns = tuple(r[2] for r in conn.execute(f"PRAGMA index_info({row[1]})"))
+            label = row[1] if row[3] == "c" else row[3]  # autoindex names are not chosen
+            indexes.add((label, bool(row[2]), index_columns))
+        foreign_keys = {
+            (row[2], row[3], row[4], row[5], row[6])
+            for row in conn.execute(f"PRAGMA foreign_key_list({name})")
+        }
+        catalog[name] = {
+            "columns": columns,
+            "indexes": indexes,
+            "foreign keys": foreign_keys,
+            "autoincrement": "AUTOINCREMENT" in sql.upper(),
+        }
+    return catalog
+
+
+def test_the_classes_generate_the_schema_the_frozen_migrations_make() -> None:
+    """The DDL SQLAlchemy generates from the SQLModel classes and the frozen SQL of the
+    migrations build the same tables, so the classes describe every journal ever made."""
+    generated = sqlite3.connect(":memory:")
+    engine = create_engine("sqlite://", creator=lambda: generated, poolclass=StaticPool)
+    SQLModel.metadata.create_all(engine)
+    migrated = sqlite3.connect(":memory:", isolation_level=None)
+    apply_migrations(migrated, 0, CURRENT_SCHEMA_VERSION)
+    assert set(TABLES) == set(_catalog(migrated))
+    assert _catalog(generated) == _catalog(migrated)
+
+
+def test_the_schema_comparison_sees_a_difference() -> None:
+    migrated = _v1_connection()
+    before = _catalog(migrated)
+    migrated.execute("ALTER TABLE day_record ADD COLUMN energy INTEGER")
+    migrated.execute("CREATE INDEX ix_meeting_name ON meeting (name)")
+    after = _catalog(migrated)
+    assert after["day_record"] != before["day_record"]
+    assert after["meeting"] != before["meeting"]
 
 
 def _v1_connection() -> sqlite3.Connection:

@@ -47,3 +47,15 @@ def test_the_entry_point_options():
     assert args.vault == "~/somewhere/journal.rjvault" and args.demo
     with pytest.raises(SystemExit):
         parse_args(["--no-such-option"])
+
+
+def test_every_module_warmed_up_at_the_unlock_window_exists():
+    """The warm-up forgives a failed import (it is only a head start), so a module renamed or
+    moved must show here instead."""
+    import importlib
+
+    from recovery_journal.services.session import OPENING_MODULES
+    from recovery_journal.ui.app.application import WARM_UP
+
+    for name in (*OPENING_MODULES, *WARM_UP):
+        importlib.import_module(name)

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_journal.services.session import warm_up
 from recovery_journal.ui.app.background import Background
 from recovery_journal.ui.app.main_window import APP_TITLE, MainWindow
 from recovery_journal.ui.app.prefs import Prefs
@@ -28,6 +29,15 @@ from recovery_journal.ui.common.messages import ALREADY_OPEN
 EXIT_ALREADY_OPEN = 5
 #: The desktop entry and AppStream id (packaging/linux/); Wayland matches windows by it.
 DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
+
+
+#: Imported in the background while the unlock window waits for the passphrase (beside
+#: what opening needs, ``services.session.OPENING_MODULES``): the pure-Python figures the
+#: pages compute at once. Nothing that creates Qt objects at import time.
+WARM_UP = ("recovery_journal.charts", "recovery_journal.charts.report.content")
+#: Started once the window has been shown and painted, not competing with its first frame;
+#: nobody starts typing a passphrase sooner.
+WARM_UP_AFTER_MS = 250
 
 
 class Launcher(QObject):
@@ -91,6 +101,14 @@ class Launcher(QObject):
         assert self.window is not None
         self.window.show()
         self.window.unlock_view.secret.setFocus()
+        # While the person types: what unlocking and the first pages import (no Qt).
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        window = self.window
+        if window is None or window.controller is not None or window.unlock_view.is_busy:
+            return  # already unlocking (or open): that imports them itself
+        warm_up(WARM_UP)
 
     def activate(self, word: str) -> None:
         """Another start handed over to this copy: ``open`` shows the window (or the wizard)."""

@@ -117,11 +117,13 @@ class MainWindow(QMainWindow):
     def _open_file(self, secret: str, recovery_code: bool) -> Any:
         """Runs on a worker thread: at start opens the file, after a lock unlocks it."""
         if self.controller is not None:
-            self.controller.session.unlock(secret, recovery_code=recovery_code)
+            self.controller.session.unlock(secret, recovery_code=recovery_code, read_all=True)
             return None
         from recovery_journal.services.session import JournalSession
 
-        return JournalSession.open(self.vault_path, secret, recovery_code=recovery_code)
+        return JournalSession.open(
+            self.vault_path, secret, recovery_code=recovery_code, read_all=True
+        )
 
     def _on_opened(self, result: Any, recovery_code: bool) -> None:
         if self.controller is None:
