@@ -14,7 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-#: The app's desktop id (packaging/linux/); the entry is named after it.
+#: The app's desktop id (packaging/linux/): the window's desktop file name, and the name of
+#: the autostart entry.
 DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
 TRAY_OPTION = "--tray"
 COMMAND_NAME = "recovery-journal"

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_journal.services import autostart
 from recovery_journal.services.session import warm_up
 from recovery_journal.ui.app.background import Background
 from recovery_journal.ui.app.main_window import APP_TITLE, MainWindow
@@ -28,7 +29,7 @@ from recovery_journal.ui.common.messages import ALREADY_OPEN
 #: Exit status when another running copy has the journal open (as the command line's).
 EXIT_ALREADY_OPEN = 5
 #: The desktop entry and AppStream id (packaging/linux/); Wayland matches windows by it.
-DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
+DESKTOP_ID = autostart.DESKTOP_ID
 
 
 #: Imported in the background while the unlock window waits for the passphrase (beside
