@@ -17,7 +17,6 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable
 from typing import Protocol
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QObject, Qt, QTimer, QTimeZone, Signal
 
@@ -49,6 +48,8 @@ def utc_now() -> dt.datetime:
 
 def local_zone() -> dt.tzinfo:
     """This computer's time zone, read afresh each time (it changes when people travel)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only once a reminder is on
+
     name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
     try:
         return ZoneInfo(name)
