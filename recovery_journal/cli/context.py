@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands,
         log_command,
         report_command,
+        review_commands,
         stats_command,
         vault_commands,
     )
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         stats_command,
         chart_command,
         report_command,
+        review_commands,
     )
     for module in modules:
         module.register(commands, lambda p: _global_options(p, top=False))

@@ -38,6 +38,7 @@ from recovery_journal.services.errors import InvalidRecordError
 from recovery_journal.ui.common.undo import undo_actions
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.pages.settings.safety_tab import SafetyTab
+from recovery_journal.ui.pages.settings.sponsor_key_tab import SponsorKeyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
@@ -215,6 +216,8 @@ class SettingsDialog(QDialog):
             column.addWidget(radio)
         column.addStretch(1)
         self.tabs.addTab(appearance, "Appearance")
+        self.sponsor_key = SponsorKeyTab(controller, self.tabs)
+        self.tabs.addTab(self.sponsor_key, "For sponsors")
 
         # -- reminders (kept outside the journal: they work while it is locked) -------------
         self.reminders: QWidget | None = None
