@@ -58,6 +58,9 @@ def test_wizard_makes_the_journal_and_opens_today(qtbot, launch, tmp_path):
     about.sponsor_phone.setText("07700 900123")
     about.country.setCurrentIndex(about.country.findData("GB"))
     assert about.emergency.text() == "999 or 112"  # filled in from the helpline table
+    _next(wizard)
+    assert wizard.currentPage() is wizard.reminder  # offered last, and off unless turned on
+    assert not wizard.reminder.fields.enabled.isChecked()
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     window = launcher.window

@@ -1,7 +1,8 @@
 """Settings, saved as they are changed (each change is checked by the domain's validation and
 a problem is shown next to the field). Everything here is stored inside the encrypted journal,
-but for the text size, which is kept with the window preferences (needed before unlocking, and
-each screen may want its own); the theme is mirrored there so the unlock screen can use it."""
+but for the text size and the Reminders tab (``reminders_tab.py``), which are kept with the
+window preferences (the text size is needed before unlocking and each screen may want its own;
+reminders work while locked); the theme is mirrored there so the unlock screen can use it."""
 
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ from recovery_journal.ui.pages.settings.sponsor_key_tab import SponsorKeyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
+    from recovery_journal.ui.app.reminder_options import ReminderOptions
 
 FELLOWSHIPS = ("AA", "NA", "CA", "SMART")
 
@@ -60,7 +62,13 @@ class SettingsDialog(QDialog):
     theme_changed = Signal()
     text_size_changed = Signal(int)  # per cent of the system's text size
 
-    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: JournalController,
+        parent: QWidget | None = None,
+        *,
+        reminders: ReminderOptions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle("Settings")
@@ -245,6 +253,15 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(ScrollBody(self.tabs, appearance), "Appearance")
         self.sponsor_key = SponsorKeyTab(controller, self.tabs)
         self.tabs.addTab(ScrollBody(self.tabs, self.sponsor_key), "For sponsors")
+
+        # -- reminders (kept outside the journal: they work while it is locked) -------------
+        self.reminders: QWidget | None = None
+        if reminders is not None:
+            from recovery_journal.ui.pages.settings.reminders_tab import RemindersTab
+
+            self.reminders = RemindersTab(reminders, self.tabs)
+            self.tabs.addTab(self.reminders, "Reminders")
+            self.tabs.setUsesScrollButtons(False)  # the window widens to show every tab
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)
