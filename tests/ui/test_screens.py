@@ -113,6 +113,12 @@ def _squeezed_text(root: QWidget) -> list[str]:
     return squeezed
 
 
+def _settings_as_opened(window) -> QDialog:
+    """Settings as the window opens it (with the Reminders tab when the app has a tray)."""
+    window.show_settings()
+    return window.findChildren(SettingsDialog)[-1]
+
+
 def _dialogs(window) -> dict[str, Callable[[], QDialog]]:
     controller = window.controller
     session = controller.session
@@ -124,7 +130,7 @@ def _dialogs(window) -> dict[str, Callable[[], QDialog]]:
         "call person": lambda: CallPersonDialog(controller, None, window),
         "day": lambda: DayDialog(controller, TODAY - dt.timedelta(days=2), window),
         "anchor": lambda: AnchorDialog(controller, TODAY, window),
-        "settings": lambda: SettingsDialog(controller, window),
+        "settings": lambda: _settings_as_opened(window),
         "help": lambda: HelpDialog(controller, window),
         "passphrase": lambda: ChangePassphraseDialog(controller, window),
         "new code": lambda: NewCodeDialog(controller, window),
