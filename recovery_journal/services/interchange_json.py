@@ -504,20 +504,30 @@ def _merge_plan(repo: JournalRepository, data: JournalData) -> JournalData:
             errors.append(
                 (f"$.days[{index}].date", f"{day.date.isoformat()} is already in this journal")
             )
-    stored = {s.key: s for s in repo.sponsors()}
-    new_sponsors = []
-    for index, sponsor in enumerate(data.sponsors):
-        same = stored.get(sponsor.key)
+    sponsors = _new_keyed(repo.sponsors(), data.sponsors, "sponsors", "sponsor", errors)
+    people = _new_keyed(repo.people(), data.people, "people", "person", errors)
+    if errors:
+        raise ImportRefused(errors)
+    return replace(data, sponsors=tuple(sponsors), people=tuple(people))
+
+
+def _new_keyed(
+    stored: Iterable[Any], incoming: Iterable[Any], name: str, what: str, errors: list[Any]
+) -> list[Any]:
+    """The records of ``incoming`` whose key is new; one identical to a stored record is
+    reused, a different one with a stored record's key is an error."""
+    by_key = {s.key: s for s in stored}
+    new = []
+    for index, record in enumerate(incoming):
+        same = by_key.get(record.key)
         if same is None:
-            new_sponsors.append(sponsor)
-        elif replace(same, id=None) != replace(sponsor, id=None):
+            new.append(record)
+        elif replace(same, id=None) != replace(record, id=None):
             errors.append(
                 (
-                    f"$.sponsors[{index}].id",
-                    f'a different sponsor with the id "{short(sponsor.key)}" is already in this '
+                    f"$.{name}[{index}].id",
+                    f'a different {what} with the id "{short(record.key)}" is already in this '
                     "journal",
                 )
             )
-    if errors:
-        raise ImportRefused(errors)
-    return replace(data, sponsors=tuple(new_sponsors))
+    return new
