@@ -8,10 +8,12 @@ weeks, never of the people in them.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
 from recovery_journal.domain.insights import (
+    CAVEATS,
     TOO_EARLY,
     EligibleWeek,
     Insight,
@@ -22,6 +24,12 @@ from recovery_journal.domain.models import PersonEntry
 from recovery_journal.domain.network import network_series
 
 INSIGHT_ID = "network"
+#: The caveats of every insight, the second one said of a network.
+NETWORK_CAVEATS = (
+    CAVEATS[0],
+    "It can run the other way: weeks of use can change who is around you.",
+    *CAVEATS[2:],
+)
 
 
 def network_insight(weeks: Sequence[EligibleWeek], entries: Sequence[PersonEntry]) -> Insight:
@@ -41,6 +49,7 @@ def network_insight(weeks: Sequence[EligibleWeek], entries: Sequence[PersonEntry
             },
             needs="It needs the people in your recovery network, with how each one relates "
             "to your recovery (the Network page).",
+            caveats=NETWORK_CAVEATS,
         )
     ends = [week.start + dt.timedelta(days=6) for week in weeks]
     supportive_weeks = {
@@ -55,4 +64,4 @@ def network_insight(weeks: Sequence[EligibleWeek], entries: Sequence[PersonEntry
         "when they didn't",
         "weeks with a more and a less supportive network",
     )
-    return _comparison_insight(spec, weeks)
+    return dataclasses.replace(_comparison_insight(spec, weeks), caveats=NETWORK_CAVEATS)
