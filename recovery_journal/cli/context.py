@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
         chart_command,
         data_commands,
         log_command,
+        network_command,
         report_command,
         stats_command,
         vault_commands,
@@ -100,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         data_commands,
         log_command,
         stats_command,
+        network_command,
         chart_command,
         report_command,
     )

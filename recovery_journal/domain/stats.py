@@ -194,7 +194,7 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
             "met_now": rule.met_now,
             "last_met_on": _iso(rule.last_met_on),
         },
-        "network": _network_json(stats.network, stats.network_insight),
+        "network": network_to_json(stats.network, stats.network_insight),
     }
 
 
@@ -209,9 +209,10 @@ def _insight_json(insight: Insight) -> dict[str, Any]:
     }
 
 
-def _network_json(
+def network_to_json(
     summary: NetworkSummary | None, insight: Insight | None
 ) -> dict[str, Any] | None:
+    """``stats --json``'s ``network`` (``docs/measures.md``, "Recovery network")."""
     if summary is None:
         return None
     now, before = summary.now, summary.before
