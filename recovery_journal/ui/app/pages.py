@@ -78,6 +78,13 @@ PAGES: tuple[PageSpec, ...] = (
         "recovery_journal.ui.pages.sponsor.view:SponsorView",
     ),
     PageSpec(
+        "network",
+        "Network",
+        "network",
+        "The people around you and how they relate to your recovery, and your regular meetings.",
+        "recovery_journal.ui.pages.network.view:NetworkView",
+    ),
+    PageSpec(
         "journal",
         "Journal",
         "journal",
