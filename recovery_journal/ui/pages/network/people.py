@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QListWidget,
+    QListWidgetItem,
     QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -53,8 +53,17 @@ def group_views(views: list[PersonView]) -> list[tuple[str, list[PersonView]]]:
     return groups
 
 
-class PeopleTree(QTreeWidget):
-    """The people, grouped; ``person_chosen`` gives the selected person's key (or "")."""
+def person_line(view: PersonView) -> str:
+    """``Jo — Friend · In recovery · since 3 Mar 2026``."""
+    parts = [RELATIONSHIP_WORDS[view.person.relationship]]
+    if view.state is not None:
+        parts += [USE_WORDS[view.state.use], f"since {short_date(view.state.date)}"]
+    return f"{view.person.name} — {' · '.join(parts)}"
+
+
+class PeopleTree(QListWidget):
+    """The people, under a heading line per group; ``person_chosen`` gives the selected
+    person's key (or "")."""
 
     person_chosen = Signal(str)
     activated_person = Signal(str)
@@ -62,42 +71,25 @@ class PeopleTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         named(self, "People in your network", "Grouped by how they relate to your recovery")
-        self.setHeaderLabels(["Name", "Who they are", "Their own use", "Since"])
-        self.header().setAccessibleName("Columns of the people list")
-        self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setAlternatingRowColors(True)
+        self.setUniformItemSizes(True)
         self.currentItemChanged.connect(lambda item, _old: self._chosen(item))
-        self.itemActivated.connect(lambda item, _c: self._activated(item))
+        self.itemActivated.connect(self._activated)
 
     def show_views(self, views: list[PersonView], chosen: str | None) -> None:
         self.blockSignals(True)
         self.clear()
-        select: QTreeWidgetItem | None = None
+        select: QListWidgetItem | None = None
         bold = self.font()
         bold.setBold(True)
         for title, group in group_views(views):
-            top = QTreeWidgetItem(self, [f"{title} ({len(group)})"])
-            top.setFirstColumnSpanned(True)
+            top = QListWidgetItem(f"{title} ({len(group)})", self)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            top.setFont(0, bold)
+            top.setFont(bold)
             for view in group:
-                state = view.state
-                item = QTreeWidgetItem(
-                    top,
-                    [
-                        view.person.name,
-                        RELATIONSHIP_WORDS[view.person.relationship],
-                        "" if state is None else USE_WORDS[state.use],
-                        "" if state is None else short_date(state.date),
-                    ],
-                )
-                item.setData(0, KEY_ROLE, view.person.key)
+                item = QListWidgetItem("    " + person_line(view), self)
+                item.setData(KEY_ROLE, view.person.key)
                 if view.person.key == chosen:
                     select = item
-            top.setExpanded(True)
-        for column in range(self.columnCount()):
-            self.resizeColumnToContents(column)
         self.blockSignals(False)
         if select is not None:
             self.setCurrentItem(select)
@@ -105,22 +97,22 @@ class PeopleTree(QTreeWidget):
 
     def current_key(self) -> str:
         item = self.currentItem()
-        key = None if item is None else item.data(0, KEY_ROLE)
+        key = None if item is None else item.data(KEY_ROLE)
         return key if isinstance(key, str) else ""
 
     def select_first(self) -> None:
-        for index in range(self.topLevelItemCount()):
-            top = self.topLevelItem(index)
-            if top is not None and top.childCount():
-                self.setCurrentItem(top.child(0))
+        for index in range(self.count()):
+            item = self.item(index)
+            if item is not None and isinstance(item.data(KEY_ROLE), str):
+                self.setCurrentItem(item)
                 return
 
-    def _chosen(self, item: QTreeWidgetItem | None) -> None:
-        key = None if item is None else item.data(0, KEY_ROLE)
+    def _chosen(self, item: QListWidgetItem | None) -> None:
+        key = None if item is None else item.data(KEY_ROLE)
         self.person_chosen.emit(key if isinstance(key, str) else "")
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        key = item.data(0, KEY_ROLE)
+    def _activated(self, item: QListWidgetItem) -> None:
+        key = item.data(KEY_ROLE)
         if isinstance(key, str):
             self.activated_person.emit(key)
 
@@ -148,11 +140,8 @@ class PersonDetails(QWidget):
         self.title = heading("", 2, self)
         self.about = wrapped("", self, muted=True)
         self.notes = wrapped("", self)
-        self.history = QTreeWidget(self)
+        self.history = QListWidget(self)
         named(self.history, "Their history", "What you noted about them, newest first")
-        self.history.setHeaderLabels(["As of", "What you noted"])
-        self.history.header().setAccessibleName("Columns of the history")
-        self.history.setRootIsDecorated(False)
         self.history.setWordWrap(True)
         self.history.currentItemChanged.connect(lambda *_a: self.entry_chosen.emit())
         for widget in (self.title, self.about, self.notes):
@@ -176,21 +165,13 @@ class PersonDetails(QWidget):
         self.entries = list(reversed(view.entries))
         for entry in self.entries:
             when, said = entry_text(entry, today)
-            item = QTreeWidgetItem(self.history, [when, said])
-            if entry.note:
-                item.setToolTip(1, entry.note)
-                child = QTreeWidgetItem(item, ["", entry.note])
-                child.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item.setExpanded(True)
-        self.history.resizeColumnToContents(0)
+            text = f"{when}: {said}" + (f"\n“{entry.note}”" if entry.note else "")
+            QListWidgetItem(text, self.history)
         if self.entries:
-            self.history.setCurrentItem(self.history.topLevelItem(0))
+            self.history.setCurrentRow(0)
 
     def current_entry(self) -> PersonEntry | None:
-        item = self.history.currentItem()
-        if item is None:
-            return None
-        index = self.history.indexOfTopLevelItem(item)
+        index = self.history.currentRow()
         return self.entries[index] if 0 <= index < len(self.entries) else None
 
 
