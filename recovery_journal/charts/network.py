@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from recovery_journal.charts.series import date_of, day_number, days_in
 from recovery_journal.charts.style import ChartStyle
-from recovery_journal.charts.words import long_date, plural
+from recovery_journal.charts.words import NOTHING_YET, long_date, plural
 from recovery_journal.domain.models import JournalData
 from recovery_journal.domain.network import NetworkCounts, network_series
 
@@ -101,7 +101,7 @@ def _draw(s: NetworkSeries, style: ChartStyle) -> Figure:
 
 def summary(s: NetworkSeries) -> str:
     if s.is_empty:
-        return f"No one is in your network list yet. {EMPTY_HINT}"
+        return f"{NOTHING_YET} {EMPTY_HINT}"
     first, last = s.counts[0], s.counts[-1]
     parts = [
         f"On {long_date(s.end)}, {plural(last.people, 'person', 'people')} were in your "

@@ -64,6 +64,7 @@ TITLES = {
     "contacts": "Contact with your sponsor",
     "alliance": "Your sponsor relationship",
     "wellbeing": "Craving and confidence",
+    "network": "The people around you",
 }
 
 
