@@ -93,6 +93,7 @@ class MeetingOffers(QFrame):
         self.rows.clear()
         for regular in pending:
             self._add_row(regular)
+        self.said.setVisible(bool(self.said.text()))
         self.setVisible(bool(pending) or bool(self.said.text()))
 
     def _add_row(self, regular: RegularMeeting) -> None:
