@@ -78,13 +78,6 @@ PAGES: tuple[PageSpec, ...] = (
         "recovery_journal.ui.pages.sponsor.view:SponsorView",
     ),
     PageSpec(
-        "network",
-        "Network",
-        "network",
-        "The people around you and how they relate to your recovery, and your regular meetings.",
-        "recovery_journal.ui.pages.network.view:NetworkView",
-    ),
-    PageSpec(
         "journal",
         "Journal",
         "journal",
@@ -104,6 +97,14 @@ PAGES: tuple[PageSpec, ...] = (
         "review",
         "A summary to look through with your sponsor, and a report you can print.",
         "recovery_journal.ui.pages.review.view:ReviewView",
+    ),
+    # Last, so the places before it keep their Alt+number.
+    PageSpec(
+        "network",
+        "Network",
+        "network",
+        "The people around you and how they relate to your recovery, and your regular meetings.",
+        "recovery_journal.ui.pages.network.view:NetworkView",
     ),
 )
 
