@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from recovery_journal import __version__
 from recovery_journal.cli.secrets_input import SecretSource
 
 
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         log_command,
         network_command,
         report_command,
+        review_commands,
         stats_command,
         vault_commands,
     )
@@ -95,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _global_options(parser, top=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
     modules = (
         vault_commands,
@@ -104,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         network_command,
         chart_command,
         report_command,
+        review_commands,
     )
     for module in modules:
         module.register(commands, lambda p: _global_options(p, top=False))

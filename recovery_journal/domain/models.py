@@ -330,6 +330,10 @@ class Settings:
     #: Early-warning notices the person set aside, by occasion (``Notice.key``), so a
     #: dismissed notice stays dismissed; a new occasion shows again.
     dismissed_notices: tuple[str, ...] = ()
+    #: The name on the review files you make for a sponsor (``domain.review_share``).
+    review_name: str = ""
+    #: Sponsors' codes for review files, each ``"CODE NAME"`` (a code holds no spaces).
+    review_recipients: tuple[str, ...] = ()
     #: Today's "Did you go to … yesterday?" offers answered "no", as ``date/regular id``
     #: (``domain/regular_meetings.py``), so an answered offer is not asked again.
     declined_meeting_offers: tuple[str, ...] = ()

@@ -400,6 +400,8 @@ def validate_settings(settings: Settings, today: dt.date | None = None) -> list[
     for name in ("country", "emergency_number", "talking_points"):
         _text(errors, name, getattr(settings, name))
     _texts(errors, "fellowships", settings.fellowships, "A fellowship")
+    _text(errors, "review_name", settings.review_name)
+    _texts(errors, "review_recipients", settings.review_recipients, "A sponsor's code")
     return errors
 
 

@@ -32,6 +32,18 @@ from recovery_journal.vault.errors import (
     VaultMissingError,
     WrongSecretError,
 )
+from recovery_journal.vault.sharing_errors import (
+    NotAReviewFileError,
+    ReviewFileDamagedError,
+    ReviewFileError,
+    ReviewFileVersionError,
+    ReviewForAnotherKeyError,
+    SponsorCodeError,
+    SponsorKeyError,
+    SponsorKeyExistsError,
+    SponsorKeyMissingError,
+    WrongKeyPassphraseError,
+)
 
 
 class UnsafeTargetError(VaultError):
@@ -56,19 +68,29 @@ __all__ = [
     "InvalidRecordError",
     "JournalTooLargeError",
     "NotAFileError",
+    "NotAReviewFileError",
     "NotAVaultError",
     "NotDurableError",
     "PassphraseTooShortError",
     "ReadOnlyError",
     "RecordConflictError",
     "RecordNotFoundError",
+    "ReviewFileDamagedError",
+    "ReviewFileError",
+    "ReviewFileVersionError",
+    "ReviewForAnotherKeyError",
     "SaveError",
     "SessionLockedError",
+    "SponsorCodeError",
+    "SponsorKeyError",
+    "SponsorKeyExistsError",
+    "SponsorKeyMissingError",
     "UnsafeTargetError",
     "UnsupportedVersionError",
     "VaultError",
     "VaultExistsError",
     "VaultLockedError",
     "VaultMissingError",
+    "WrongKeyPassphraseError",
     "WrongSecretError",
 ]

@@ -22,3 +22,17 @@ def config_dir() -> Path:
 
 def default_vault_path() -> Path:
     return data_dir() / VAULT_NAME
+
+
+SPONSOR_KEY_NAME = "sponsor-key.rjkey"
+KEPT_REVIEWS_NAME = "sponsee-reviews"
+
+
+def sponsor_key_path(journal: Path) -> Path:
+    """The sponsor key, beside the journal it was made from (docs/review-file-format.md)."""
+    return Path(journal).parent / SPONSOR_KEY_NAME
+
+
+def kept_reviews_dir(journal: Path) -> Path:
+    """Review files the sponsor opened, kept as they came (encrypted), beside the key."""
+    return Path(journal).parent / KEPT_REVIEWS_NAME

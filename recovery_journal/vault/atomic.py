@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Callable
 from pathlib import Path
 
+from recovery_journal.vault import platform
 from recovery_journal.vault.errors import SaveError
 from recovery_journal.vault.reading import is_regular_file
 
@@ -43,13 +44,7 @@ def explain_os_error(error: OSError, *, reading: bool = False) -> str:
 
 
 def fsync_directory(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    platform.sync_directory(folder)
 
 
 def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> bool:
@@ -74,11 +69,11 @@ def atomic_write(target: Path, data: bytes, *, mode: int = 0o600) -> bool:
             written = os.write(fd, view)
             view = view[written:]
         _step("written")
-        os.fsync(fd)
+        platform.sync_file(fd)
         _step("synced")
         os.close(fd)
         fd = None
-        os.replace(tmp, target)
+        platform.replace_file(tmp, target)
         _step("replaced")
     except OSError as error:
         _discard(fd, tmp)
@@ -127,7 +122,6 @@ def ensure_private_dir(folder: Path) -> None:
     for candidate in reversed(missing):
         with contextlib.suppress(FileExistsError):
             candidate.mkdir(mode=0o700)
-            if os.name == "posix":
-                candidate.chmod(0o700)
+            platform.restrict_to_owner(candidate, folder=True)
     if not folder.is_dir():
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # raises the reason

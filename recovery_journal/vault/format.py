@@ -8,6 +8,7 @@ and it raises only the vault's own error types, whatever the input.
 from __future__ import annotations
 
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -137,14 +138,20 @@ def slot_associated_data(vault_id: bytes, slot: KeySlot) -> bytes:
     return MAGIC + struct.pack(">H", MAJOR) + b"slot" + vault_id + slot.descriptor()
 
 
-class _Reader:
-    def __init__(self, data: bytes) -> None:
+class Reader:
+    """Reads fields off a header; running out raises ``cut_short()`` (the journal's
+    "ends in the middle of its header" unless the caller's format names its own error)."""
+
+    def __init__(self, data: bytes, cut_short: Callable[[], Exception] | None = None) -> None:
         self.data = data
         self.pos = 0
+        self.cut_short = cut_short or (
+            lambda: CorruptHeaderError("It ends in the middle of its header.")
+        )
 
     def take(self, n: int) -> bytes:
         if n < 0 or self.pos + n > len(self.data):
-            raise CorruptHeaderError("It ends in the middle of its header.")
+            raise self.cut_short()
         chunk = self.data[self.pos : self.pos + n]
         self.pos += n
         return chunk
@@ -156,7 +163,7 @@ class _Reader:
         return struct.unpack(fmt, self.take(struct.calcsize(fmt)))
 
 
-def _parse_slot(reader: _Reader) -> KeySlot:
+def _parse_slot(reader: Reader) -> KeySlot:
     kind_id, kdf_id, memory, iterations, lanes = reader.unpack(">BBIII")
     if kind_id not in (SlotKind.PASSPHRASE, SlotKind.RECOVERY_CODE):
         raise CorruptHeaderError("It has a key slot of an unknown kind.")
@@ -192,7 +199,7 @@ def parse(data: bytes, *, whole: bool = True) -> tuple[Header, bytes, bytes]:
     if body_len > MAX_HEADER_BODY:
         raise CorruptHeaderError("Its header claims an impossible length.")
     header_end = PREFIX.size + body_len
-    reader = _Reader(data[PREFIX.size : header_end])
+    reader = Reader(data[PREFIX.size : header_end])
     if len(reader.data) != body_len:
         raise CorruptHeaderError("It ends in the middle of its header.")
     vault_id = reader.take(VAULT_ID_LEN)

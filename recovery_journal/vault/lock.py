@@ -4,30 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sys
 from pathlib import Path
 
+from recovery_journal.vault import platform
 from recovery_journal.vault.errors import VaultLockedError
-
-if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-    import msvcrt
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-        except OSError:
-            return False
-        return True
-
-else:
-    import fcntl
-
-    def _try_lock(fd: int) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return False
-        return True
 
 
 def lock_path(vault_path: Path) -> Path:
@@ -52,7 +32,7 @@ class VaultLock:
                 fd = os.open(self.path, os.O_RDONLY | flags)
             except (FileNotFoundError, PermissionError):
                 return
-        if not _try_lock(fd):
+        if not platform.lock_file(fd):
             os.close(fd)
             raise VaultLockedError("Close it there first, then try again.")
         self._fd = fd

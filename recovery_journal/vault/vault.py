@@ -14,7 +14,7 @@ import os
 import secrets
 from pathlib import Path
 
-from recovery_journal.vault import backups, recovery_code
+from recovery_journal.vault import backups, platform, recovery_code
 from recovery_journal.vault.atomic import ensure_private_dir, explain_os_error, remove_leftovers
 from recovery_journal.vault.copies import VaultCopies
 from recovery_journal.vault.crypto import (
@@ -152,5 +152,4 @@ def default_vault_path(data_dir: Path) -> Path:
 
 def ensure_file_private(path: Path) -> None:
     """Tighten a file to 0600 (used for exported files that are not encrypted)."""
-    if os.name == "posix":
-        path.chmod(0o600)
+    platform.restrict_to_owner(path)

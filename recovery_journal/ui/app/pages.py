@@ -98,6 +98,13 @@ PAGES: tuple[PageSpec, ...] = (
         "A summary to look through with your sponsor, and a report you can print.",
         "recovery_journal.ui.pages.review.view:ReviewView",
     ),
+    PageSpec(
+        "sponsees",
+        "Sponsees",
+        "sponsor",
+        "Reviews the people you sponsor sent you, read-only and kept encrypted.",
+        "recovery_journal.ui.pages.sponsees.view:SponseesView",
+    ),
     # Last, so the places before it keep their Alt+number.
     PageSpec(
         "network",

@@ -176,4 +176,4 @@ class WindowActions:
     def _show_about(self) -> None:
         from recovery_journal.ui.app.about import show_about
 
-        show_about(self.window)
+        show_about(self.window, self.window.vault_path, demo=self.window.demo)

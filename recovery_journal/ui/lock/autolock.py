@@ -4,17 +4,16 @@
 app (an application event filter) and checks every few seconds whether the idle limit has
 passed. Its clock is injectable, so tests move time on without waiting.
 
-``SystemLockWatcher`` listens where the system tells us: on Linux, logind's
-``PrepareForSleep`` and session ``Lock`` signals and the desktop screensaver's
-``ActiveChanged`` over D-Bus; on every platform, Qt's application state turning to
-"suspended". Where none of these exist, the idle timer still locks.
+``SystemLockWatcher`` listens where the system tells us (``session_events``: D-Bus on
+Linux, session and power messages on Windows, IOKit and the screen-lock notification on
+macOS) and, on every platform, to Qt's application state turning to "suspended". Where
+none of these exist, the idle timer still locks.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
@@ -31,11 +30,6 @@ _ACTIVITY = frozenset(
 )
 
 CHECK_INTERVAL_MS = 5_000
-
-
-def _slot(signature: str) -> Any:
-    """Qt's SLOT() form; PySide6 wants it as text although its stubs say bytes."""
-    return "1" + signature
 
 
 class IdleWatcher(QObject):
@@ -103,45 +97,13 @@ class SystemLockWatcher(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._on_state)
-        self._connect_dbus()
+        from recovery_journal.ui.lock import session_events
+
+        self._native = session_events.watch(self, self.lock_now.emit)
 
     def _on_state(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
             self.lock_now.emit()
-
-    def _connect_dbus(self) -> None:
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError:  # pragma: no cover - QtDBus ships with PySide6-Essentials
-            return
-        system = QDBusConnection.systemBus()
-        if system.isConnected():
-            system.connect(
-                "org.freedesktop.login1",
-                "/org/freedesktop/login1",
-                "org.freedesktop.login1.Manager",
-                "PrepareForSleep",
-                self,
-                _slot("on_sleep(bool)"),
-            )
-            system.connect(
-                "org.freedesktop.login1",
-                "",
-                "org.freedesktop.login1.Session",
-                "Lock",
-                self,
-                _slot("on_session_lock()"),
-            )
-        session = QDBusConnection.sessionBus()
-        if session.isConnected():
-            for interface, path in (
-                ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-                ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
-            ):
-                # Any sender: a false alarm only locks the journal, which is always safe.
-                session.connect(
-                    "", path, interface, "ActiveChanged", self, _slot("on_screensaver(bool)")
-                )
 
     @Slot(bool)
     def on_sleep(self, starting: bool) -> None:

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from recovery_journal.ui.common import theme
+from recovery_journal.ui.common.review_content import ReviewContent
 from recovery_journal.ui.common.widgets import heading, named, wrapped
-from recovery_journal.ui.pages.review.content_view import ReviewContent
 
 if TYPE_CHECKING:
     from recovery_journal.charts.report.content import ReportContent

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from recovery_journal.charts.report.content import ReportContent, gather_report
 from recovery_journal.charts.words import long_date
 from recovery_journal.ui.app.pages import session_page_args
+from recovery_journal.ui.common.review_content import NOTES_HIDDEN, ReviewContent
 from recovery_journal.ui.common.widgets import heading, named, wrapped
-from recovery_journal.ui.pages.review.content_view import NOTES_HIDDEN, ReviewContent
 from recovery_journal.ui.pages.review.period_picker import PeriodPicker
 
 if TYPE_CHECKING:
@@ -103,8 +103,14 @@ class ReviewView(QWidget):
             "Start review",
             "Show this review full screen to look through together; Esc ends it (F5)",
         )
+        self.file_button = named(
+            QPushButton("Review &file…", body),
+            "Review file for your sponsor",
+            "This review encrypted for your sponsor, to send when you can't meet",
+        )
+        self.file_button.clicked.connect(self.make_review_file)
         self.start_button.setDefault(True)
-        for button in (self.export_button, self.start_button):
+        for button in (self.file_button, self.export_button, self.start_button):
             button.setAutoDefault(False)
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
@@ -309,6 +315,23 @@ class ReviewView(QWidget):
         )
         dialog.finished.connect(lambda _result: self._export_closed(dialog))
         self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def make_review_file(self) -> QWidget | None:
+        """The review as an encrypted file for one sponsor (``review_file_dialog``)."""
+        from recovery_journal.ui.pages.review.review_file_dialog import ReviewFileDialog
+
+        if not self.session.is_unlocked:
+            return None
+        self.save_talking_points()
+        self.refresh()
+        if self.content is None:
+            return None
+        dialog = ReviewFileDialog(
+            self.session, self.content.period, self.notes_box.isChecked(), self
+        )
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
 

@@ -37,6 +37,7 @@ from recovery_journal.services.errors import InvalidRecordError
 from recovery_journal.ui.common.undo import undo_actions
 from recovery_journal.ui.common.widgets import FieldMessage, OptionalDate, named, wrapped
 from recovery_journal.ui.pages.settings.safety_tab import SafetyTab
+from recovery_journal.ui.pages.settings.sponsor_key_tab import SponsorKeyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
@@ -207,6 +208,8 @@ class SettingsDialog(QDialog):
             column.addWidget(radio)
         column.addStretch(1)
         self.tabs.addTab(appearance, "Appearance")
+        self.sponsor_key = SponsorKeyTab(controller, self.tabs)
+        self.tabs.addTab(self.sponsor_key, "For sponsors")
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)

@@ -1,0 +1,1 @@
+"""Sponsees: reviews the people you sponsor sent you (read-only)."""
