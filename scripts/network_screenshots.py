@@ -1,7 +1,7 @@
 """Pictures of the Network page (both tabs) and Today's meeting offer, from the demo journal
 and a fresh one, light and dark, at 1024×600 and 1366×768, offscreen.
 
-    .venv/bin/python scripts/network_screenshots.py [--out /tmp/network-shots]
+    .venv/bin/python scripts/network_screenshots.py --out FOLDER
 
 Everything happens in a private temporary folder that is removed at the end.
 """
@@ -23,7 +23,7 @@ SIZES = ((1024, 600), (1366, 768))
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=Path("/tmp/network-shots"))
+    parser.add_argument("--out", type=Path, required=True, help="where to write the pictures")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="rj-network-shots-"))
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from recovery_journal.charts.series import date_of, day_number, days_in
 from recovery_journal.charts.style import ChartStyle
@@ -68,20 +68,22 @@ def _draw(s: NetworkSeries, style: ChartStyle) -> Figure:
     supportive = [float(c.supportive) for c in s.counts]
     linked = [float(c.use_linked) for c in s.counts]
     people = [float(c.people) for c in s.counts]
-    for values, props in (
-        (people, {"color": style.muted, "linewidth": 1.0, "linestyle": ":", "gid": "network.all"}),
-        (supportive, {"color": style.abstinent, "linewidth": 2.4, "gid": "network.supportive"}),
-        (
-            linked,
-            {
-                "color": style.used,
-                "linewidth": 1.4,
-                "linestyle": DASHES,
-                "gid": "network.use_linked",
-            },
-        ),
-    ):
-        ax.step(xs, [*values, values[-1]], where="post", zorder=3, **props)
+    lines: tuple[tuple[list[float], str, float, Any, str], ...] = (
+        (people, style.muted, 1.0, ":", "network.all"),
+        (supportive, style.abstinent, 2.4, "-", "network.supportive"),
+        (linked, style.used, 1.4, DASHES, "network.use_linked"),
+    )
+    for values, color, width, dashes, gid in lines:
+        ax.step(
+            xs,
+            [*values, values[-1]],
+            where="post",
+            zorder=3,
+            color=color,
+            linewidth=width,
+            linestyle=dashes,
+            gid=gid,
+        )
     draw.count_axis(ax, max(max(people), 2.0), "People")
     handles = [
         Line2D([], [], color=style.abstinent, linewidth=2.4, label="Support your recovery"),
@@ -109,9 +111,7 @@ def summary(s: NetworkSeries) -> str:
         "using heavily or making recovery harder."
     ]
     if s.start < s.end:
-        parts.append(
-            f"On {long_date(s.start)} it was {first.supportive} and {first.use_linked}."
-        )
+        parts.append(f"On {long_date(s.start)} it was {first.supportive} and {first.use_linked}.")
     return " ".join(parts)
 
 

@@ -200,8 +200,7 @@ def render_network(data: JournalData, as_of: dt.date) -> str:
         f"  {now.supportive} support your recovery{share}",
         f"  {now.abstinent} don't drink or use, or are in recovery",
         f"  {now.use_linked} drink or use heavily, or make recovery harder",
-        f"  in the last 90 days: {plural(summary.added_supportive, 'supportive person')} "
-        "joined",
+        f"  in the last 90 days: {plural(summary.added_supportive, 'supportive person')} joined",
     ]
     views = [v for v in people_as_of(data, as_of) if v.state is not None]
     for stance, title in STANCE_GROUPS.items():

@@ -90,9 +90,7 @@ def network_counts(entries: Iterable[PersonEntry], as_of: dt.date) -> NetworkCou
     return counts_of(states_as_of(entries, as_of), as_of)
 
 
-def network_series(
-    entries: Sequence[PersonEntry], dates: Sequence[dt.date]
-) -> list[NetworkCounts]:
+def network_series(entries: Sequence[PersonEntry], dates: Sequence[dt.date]) -> list[NetworkCounts]:
     """The counts at each of ``dates`` (ascending), in one pass over the entries."""
     if list(dates) != sorted(dates):
         raise ValueError("dates must be in ascending order")

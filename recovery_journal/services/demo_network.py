@@ -137,7 +137,6 @@ def link_people(
         linked_meetings.append(meeting)
     sponsors = {"dana": "dana", "lou": "lou"}
     linked_contacts = tuple(
-        dataclasses.replace(c, person_key=sponsors.get(c.sponsor_key or ""))
-        for c in contacts
+        dataclasses.replace(c, person_key=sponsors.get(c.sponsor_key or "")) for c in contacts
     )
     return tuple(linked_meetings), linked_contacts

@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from recovery_journal.storage.repository import JournalRepository
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 
 class NetworkRecords:
@@ -35,7 +34,7 @@ class NetworkRecords:
     if TYPE_CHECKING:
 
         def _write(self, action: Callable[[JournalRepository], T]) -> T: ...
-        def _checked(self, record: R) -> R: ...
+        def _checked(self, record: Any) -> Any: ...
         def write_many(
             self, put: Sequence[Record] = (), delete: Sequence[Record] = ()
         ) -> tuple[Record, ...]: ...
@@ -74,7 +73,7 @@ class NetworkRecords:
 
     # -- Today's offer ----------------------------------------------------------------------
     def log_regular_meeting(self, regular: RegularMeeting, day: dt.date) -> Meeting:
-        """"Yes, I went": the meeting logged on ``day`` as the regular meeting describes it."""
+        """ "Yes, I went": the meeting logged on ``day`` as the regular meeting describes it."""
         meeting = Meeting(
             date=day,
             fellowship=regular.fellowship,
@@ -87,7 +86,7 @@ class NetworkRecords:
         return self._write(lambda r: r.add_meeting(self._checked(meeting)))
 
     def decline_regular_meeting(self, regular: RegularMeeting, day: dt.date) -> None:
-        """"No, not this time": the offer for ``day`` is not made again. Nothing else is
+        """ "No, not this time": the offer for ``day`` is not made again. Nothing else is
         recorded (not going is not logged as anything)."""
         if regular.id is None:
             raise ValueError("a regular meeting that was never saved has no offer")

@@ -114,14 +114,20 @@ def test_no_people_gives_zeros_and_no_share():
 
 
 def test_entries_after_the_as_of_date_do_not_exist_yet():
-    entries = [entry(0, "a", stance=PersonStance.SUPPORTS), entry(10, "a", stance=PersonStance.AGAINST)]
+    entries = [
+        entry(0, "a", stance=PersonStance.SUPPORTS),
+        entry(10, "a", stance=PersonStance.AGAINST),
+    ]
     assert network_counts(entries, D0 + dt.timedelta(days=9)).supportive == 1
     assert network_counts(entries, D0 + dt.timedelta(days=10)).supportive == 0
     assert network_counts(entries, D0 - dt.timedelta(days=1)).people == 0
 
 
 def test_the_one_entered_last_wins_a_tie_on_the_same_date():
-    entries = [entry(3, "a", stance=PersonStance.AGAINST), entry(3, "a", stance=PersonStance.SUPPORTS)]
+    entries = [
+        entry(3, "a", stance=PersonStance.AGAINST),
+        entry(3, "a", stance=PersonStance.SUPPORTS),
+    ]
     counts = network_counts(entries, D0 + dt.timedelta(days=3))
     assert (counts.supportive, counts.use_linked) == (1, 0)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from recovery_journal.domain.models import (
+    ContactMode,
     Fellowship,
     JournalData,
     Meeting,
@@ -12,7 +13,6 @@ from recovery_journal.domain.models import (
     PersonEntry,
     RegularMeeting,
     SponsorContact,
-    ContactMode,
     Weekday,
 )
 from recovery_journal.domain.validation import validate_journal, validate_record

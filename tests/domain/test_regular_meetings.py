@@ -32,7 +32,9 @@ def local(*args: int) -> dt.datetime:
 
 def test_later_the_same_day():
     # Tuesday 2 Dec 2025, 18:00 → 19:30 the same evening.
-    assert next_occurrence(regular(), local(2025, 12, 2, 18, 0), LONDON) == local(2025, 12, 2, 19, 30)
+    assert next_occurrence(regular(), local(2025, 12, 2, 18, 0), LONDON) == local(
+        2025, 12, 2, 19, 30
+    )
 
 
 def test_at_the_start_time_it_is_next_week():
@@ -115,9 +117,13 @@ def test_offers_what_met_yesterday_and_is_not_logged():
 
 
 def test_a_meeting_logged_yesterday_under_the_same_name_is_not_asked_about():
-    logged = Meeting(date=TODAY - dt.timedelta(days=1), fellowship=Fellowship.AA, name=" tuesday  hope")
+    logged = Meeting(
+        date=TODAY - dt.timedelta(days=1), fellowship=Fellowship.AA, name=" tuesday  hope"
+    )
     assert offers([regular()], [logged], [], TODAY) == []
-    other_day = Meeting(date=TODAY - dt.timedelta(days=8), fellowship=Fellowship.AA, name="Tuesday Hope")
+    other_day = Meeting(
+        date=TODAY - dt.timedelta(days=8), fellowship=Fellowship.AA, name="Tuesday Hope"
+    )
     assert offers([regular()], [other_day], [], TODAY) == [regular()]
 
 

@@ -123,7 +123,11 @@ def test_logging_a_regular_meeting_and_saying_no(session):
     )
     yesterday = TODAY - dt.timedelta(days=1)
     meeting = session.log_regular_meeting(tuesday, yesterday)
-    assert (meeting.date, meeting.name, meeting.time) == (yesterday, "Tuesday Hope", dt.time(19, 30))
+    assert (meeting.date, meeting.name, meeting.time) == (
+        yesterday,
+        "Tuesday Hope",
+        dt.time(19, 30),
+    )
     session.decline_regular_meeting(tuesday, yesterday)
     session.decline_regular_meeting(tuesday, yesterday)  # asked twice, kept once
     assert session.settings().declined_meeting_offers == (f"{yesterday.isoformat()}/{tuesday.id}",)
@@ -229,11 +233,20 @@ def test_merging_reuses_the_same_person_and_refuses_a_different_one(session):
     session.import_data(data, "refuse_if_not_empty")
     people = len(session.data().people)
     same = dataclasses.replace(
-        data, days=(), meetings=(), contacts=(), checkins=(), journal_entries=(),
-        anchor_events=(), call_list=(), sponsors=(), person_entries=(), regular_meetings=(),
+        data,
+        days=(),
+        meetings=(),
+        contacts=(),
+        checkins=(),
+        journal_entries=(),
+        anchor_events=(),
+        call_list=(),
+        sponsors=(),
+        person_entries=(),
+        regular_meetings=(),
     )
     session.import_data(same, "merge")
     assert len(session.data().people) == people
     different = dataclasses.replace(same, people=(Person("p-jo", "Someone else"),))
-    with pytest.raises(ImportRefused, match=r'\$\.people\[0\]\.id: a different person'):
+    with pytest.raises(ImportRefused, match=r"\$\.people\[0\]\.id: a different person"):
         session.import_data(different, "merge")

@@ -93,7 +93,9 @@ def test_add_someone_note_a_change_and_see_the_history(qtbot, view, journal):
     change.fields.left.setChecked(True)
     change.fields.note.setPlainText("Moved away.")
     change.try_save()
-    until(qtbot, lambda: any(line.startswith("No longer part of your life") for line in _lines(view)))
+    until(
+        qtbot, lambda: any(line.startswith("No longer part of your life") for line in _lines(view))
+    )
     history = [view.details.history.item(i).text() for i in range(view.details.history.count())]
     assert history[0].endswith("No longer part of your life\n“Moved away.”")
     assert "Supports your recovery · In recovery" in history[1]
@@ -137,7 +139,7 @@ def test_today_asks_about_yesterdays_meeting_and_logs_it_with_one_click(qtbot, j
     assert isinstance(today, TodayView)
     offers = today.meeting_offers
     until(qtbot, offers.isVisible)
-    (label, yes, _no), = offers.rows.values()
+    ((label, yes, _no),) = offers.rows.values()
     assert label.text() == "Did you go to Tuesday Hope yesterday (19:30)?"
     yes.click()
     until(qtbot, lambda: not offers.rows)
@@ -157,7 +159,7 @@ def test_today_remembers_a_no(qtbot, journal):
     assert isinstance(today, TodayView)
     offers = today.meeting_offers
     until(qtbot, lambda: bool(offers.rows))
-    (_label, _yes, no), = offers.rows.values()
+    ((_label, _yes, no),) = offers.rows.values()
     no.click()
     until(qtbot, lambda: not offers.isVisible())
     assert journal.session.data().meetings == ()

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
@@ -26,8 +26,6 @@ from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
 
 if TYPE_CHECKING:
-    from enum import StrEnum
-
     from recovery_journal.ui.app.controller import JournalController
 
 
@@ -40,7 +38,7 @@ def next_person_key(people: Sequence[Person]) -> str:
     return f"person-{number}"
 
 
-def _combo(parent: QWidget, name: str, words: dict[StrEnum, str]) -> QComboBox:
+def _combo(parent: QWidget, name: str, words: Mapping[Any, str]) -> QComboBox:
     combo = named(QComboBox(parent), name)
     for value, text in words.items():
         combo.addItem(text, value)
@@ -60,10 +58,10 @@ class EntryFields:
     def __init__(self, dialog: RecordDialog, day: dt.date, *, leaving: bool) -> None:
         self.date = dialog.date_edit("As of", day)
         dialog.add_row("&As of:", self.date, "date")
-        self.use = _combo(dialog, "Their own drinking or use", dict(USE_WORDS))
+        self.use = _combo(dialog, "Their own drinking or use", USE_WORDS)
         self.use.setCurrentIndex(self.use.findData(PersonUse.UNKNOWN))
         dialog.add_row("Their &own use:", self.use, "use")
-        self.stance = _combo(dialog, "How they relate to your recovery", dict(STANCE_WORDS))
+        self.stance = _combo(dialog, "How they relate to your recovery", STANCE_WORDS)
         self.stance.setCurrentIndex(self.stance.findData(PersonStance.UNKNOWN))
         dialog.add_row("With your &recovery:", self.stance, "stance")
         self.left = named(
@@ -121,7 +119,7 @@ class PersonDialog(RecordDialog):
         self.name.setPlaceholderText("A first name or a nickname")
         self.name.textEdited.connect(lambda _t: self.check())
         self.add_row("&Name:", self.name, "name")
-        self.relationship = _combo(self, "Who they are to you", dict(RELATIONSHIP_WORDS))
+        self.relationship = _combo(self, "Who they are to you", RELATIONSHIP_WORDS)
         self.add_row("&Who they are:", self.relationship, "relationship")
         self.notes = _notes(self, "Notes about them (optional)")
         self.add_row("No&tes:", self.notes, "notes")
@@ -180,9 +178,7 @@ class EntryDialog(RecordDialog):
         title = f"How things are with {person.name}" if entry is None else "Correct an entry"
         super().__init__(title, controller, parent)
         if entry is None:
-            self.set_lead(
-                "Note how things stand now; what you noted before stays in the history."
-            )
+            self.set_lead("Note how things stand now; what you noted before stays in the history.")
         self.fields = EntryFields(self, controller.today(), leaving=True)
         start = entry or latest
         if start is not None:

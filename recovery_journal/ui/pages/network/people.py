@@ -183,4 +183,3 @@ def split(left: QWidget, right: QWidget, parent: QWidget) -> QSplitter:
     splitter.setStretchFactor(1, 2)
     splitter.setChildrenCollapsible(False)
     return splitter
-

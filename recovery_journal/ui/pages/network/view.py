@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from recovery_journal.domain.formatting import format_percent, plural
+from recovery_journal.domain.models import Person
 from recovery_journal.domain.network import PersonView, people_as_of, summarize_network
 from recovery_journal.ui.common.feedback import UndoBar, delete_with_undo
 from recovery_journal.ui.common.widgets import heading, named, wrapped
@@ -24,8 +25,11 @@ from recovery_journal.ui.pages.network.people import PeopleTree, PersonDetails, 
 from recovery_journal.ui.pages.network.regular import RegularMeetingsTab
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from recovery_journal.domain.models import PersonEntry
     from recovery_journal.domain.network import NetworkSummary
+    from recovery_journal.domain.validation import Record
     from recovery_journal.ui.app.controller import JournalController
     from recovery_journal.ui.dialogs.base import RecordDialog
 
@@ -76,7 +80,7 @@ class NetworkView(QWidget):
         self.figures = wrapped("", people, muted=True)
         self.figures.setToolTip(
             "Counted as of today from what you noted about each person. Someone counts once "
-            "in each figure that fits them; \"not sure\" counts them only as in your network."
+            'in each figure that fits them; "not sure" counts them only as in your network.'
         )
         column.addWidget(self.figures)
         self.empty = wrapped(EMPTY_TEXT, people)
@@ -198,6 +202,14 @@ class NetworkView(QWidget):
         self.refresh()
         self.tree.show_views(list(self._views.values()), key)
 
+    def _restored(self, records: Sequence[Record]) -> None:
+        """After the undo of a delete: show the person brought back."""
+        for record in records:
+            if isinstance(record, Person):
+                self._select(record.key)
+                return
+        self.refresh()
+
     def edit_person(self) -> None:
         view = self.current()
         if view is not None:
@@ -226,6 +238,6 @@ class NetworkView(QWidget):
             self.undo_bar,
             action=f"remove {name} from your network",
             said=f"Removed {name} and their history from your network.",
-            shown=lambda now: self._select(now[0].key) if now else None,  # type: ignore[attr-defined]
+            shown=self._restored,
         ):
             self.refresh()

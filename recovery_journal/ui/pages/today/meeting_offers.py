@@ -43,7 +43,7 @@ class LoggedStep(ServiceStep):
 
 
 class DeclinedStep(ServiceStep):
-    """"Not this time": undo asks again, redo says no again."""
+    """ "Not this time": undo asks again, redo says no again."""
 
     def __init__(
         self, controller: JournalController, regular: RegularMeeting, day: dt.date
