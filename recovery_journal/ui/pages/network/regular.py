@@ -183,6 +183,16 @@ class RegularMeetingsTab(QWidget):
         self.panel.add_requested.connect(lambda: self._open(None))
         self.panel.edit_requested.connect(self._open)
         self.panel.delete_requested.connect(self._delete)
+        self.panel.table.fit_columns(
+            (
+                "Tuesday Big Book group",
+                "Mon, Wed, Fri",
+                "00:00",
+                "SMART Recovery",
+                "In person",
+                "Yes",
+            )
+        )
         layout.addWidget(self.panel, 1)
 
     def refresh(self) -> None:

@@ -150,6 +150,7 @@ class NetworkView(QWidget):
             self.figures.setText(figures_line(summarize_network(data.person_entries, today)))
             self.tree.show_views(views, self.tree.current_key() or None)
             self.empty.setVisible(not views)
+            self.figures.setVisible(bool(views))
             self.tree.setVisible(bool(views))
             self.details.setVisible(bool(views))
         if self.tabs.currentWidget() is self.regular:
