@@ -96,3 +96,22 @@ def test_stats_json_has_a_network_key(initialised, cli):
     assert network["supportive_share"] == 100.0
     assert network["change_90"]["added_supportive"] == 1
     assert network["insight"]["id"] == "network"
+
+
+def test_stats_text_mentions_the_network_only_once_there_is_one(initialised, cli):
+    cli(
+        "log",
+        "day",
+        "--date",
+        "2026-01-20",
+        "--status",
+        "abstinent",
+        "--password-stdin",
+        stdin=STDIN,
+    )
+    before = cli("stats", "--as-of", "2026-01-20", "--password-stdin", stdin=STDIN)
+    assert "Your network" not in before.out
+    _log(cli, "--name", "Jo", "--date", "2026-01-10", "--use", "recovery", "--stance", "supports")
+    after = cli("stats", "--as-of", "2026-01-20", "--password-stdin", stdin=STDIN)
+    assert "Your network: 1 person, 1 supporting your recovery, 0 drinking" in after.out
+    assert "The people around you (too early)" in after.out

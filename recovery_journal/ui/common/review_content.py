@@ -262,7 +262,8 @@ class ReviewContent(QWidget):
         self.release_charts()
         style = chart_style(self, self.scale)
         period = content.period
-        for name in REPORT_CHARTS:
+        names = (*REPORT_CHARTS, "network") if content.include_network else REPORT_CHARTS
+        for name in names:
             chart = render_chart(name, data, period.start, period.end, style)
             box = ChartBox(chart, self.scale, self)
             self.charts.append(box)

@@ -68,6 +68,7 @@ class ExportReportDialog(QDialog):
         *,
         period: ReportPeriod | None = None,
         include_notes: bool = False,
+        include_network: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -123,6 +124,8 @@ class ExportReportDialog(QDialog):
         self.include_network.toggled.connect(
             lambda on: None if on else self.include_names.setChecked(False)
         )
+        self.include_network.setChecked(include_network)
+        self.include_names.setEnabled(include_network)
         layout.addWidget(self.include_network)
         layout.addWidget(self.include_names)
         self.warning = Banner("This PDF is not encrypted", NOT_ENCRYPTED, "note", self)
