@@ -166,3 +166,21 @@ def test_today_remembers_a_no(qtbot, journal):
     assert journal.session.settings().declined_meeting_offers
     again = journal.reopen()
     assert again.settings.declined_meeting_offers  # kept in the journal, not asked again
+
+
+def test_a_meeting_can_name_someone_and_editing_keeps_it(qtbot, journal):
+    from recovery_journal.domain.models import Meeting
+    from recovery_journal.ui.pages.meetings.dialog import MeetingEditDialog
+
+    stored = journal.session.add_meeting(
+        Meeting(date=YESTERDAY, fellowship=Fellowship.AA, name="Tuesday Hope", person_key="mum")
+    )
+    dialog = MeetingEditDialog(journal.controller, TODAY, None, stored)
+    qtbot.addWidget(dialog)
+    assert dialog.person.currentText() == "Mum"
+    assert dialog.build_record().person_key == "mum"
+    dialog.person.set_value(None)
+    assert dialog.build_record().person_key is None
+    dialog.person.set_value("mick")
+    dialog.try_save()
+    assert journal.session.data().meetings[0].person_key == "mick"
