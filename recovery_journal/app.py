@@ -24,6 +24,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         action="store_true",
         help="open a made-up demo journal (nothing is saved to your own journal)",
     )
+    parser.add_argument(
+        "--tray",
+        action="store_true",
+        help="start in the tray, locked (used at login when the daily reminder is on)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
 
@@ -33,7 +38,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from recovery_journal.ui.app.application import run
 
     vault = Path(args.vault).expanduser() if args.vault else None
-    return run(vault, demo=args.demo)
+    return run(vault, demo=args.demo, tray=args.tray)
 
 
 if __name__ == "__main__":  # pragma: no cover

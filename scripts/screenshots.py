@@ -16,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -78,6 +79,14 @@ def shoot(out: Path, scratch: Path) -> None:
     while wizard.currentPage() is not wizard.code:
         app.processEvents()
     save(wizard, "wizard-recovery-code.png")
+    from recovery_journal.ui.lock.recovery_code import last_group
+
+    assert wizard.code.panel is not None
+    wizard.code.panel.check.setText(last_group(wizard.code.panel.code))
+    wizard.button(QWizard.WizardButton.NextButton).click()  # the details
+    wizard.button(QWizard.WizardButton.NextButton).click()  # the daily reminder, offered last
+    wizard.reminder.fields.enabled.setChecked(True)
+    save(wizard, "wizard-reminder.png")
     wizard.reject()
 
     # -- the unlock screen ----------------------------------------------------------------------
@@ -105,11 +114,27 @@ def shoot(out: Path, scratch: Path) -> None:
                 window.show_help()
                 assert window.help_dialog is not None
                 save(window.help_dialog, "help.png")
+                save(_reminder_settings(window, prefs), "settings-reminders.png")
             window.close()
         finally:
             demo.remove()
     apply_theme(Theme.SYSTEM)
     QApplication.processEvents()
+
+
+def _reminder_settings(window: Any, prefs: Any) -> Any:
+    """Settings › Reminders as on a desktop with a tray (offscreen has none)."""
+    from recovery_journal.ui.app.reminder_options import ReminderOptions
+    from recovery_journal.ui.app.tray import DesktopSupport
+    from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
+
+    support = DesktopSupport(tray=True, messages=True, autostart=True)
+    options = ReminderOptions(prefs, support=lambda: support)
+    dialog = SettingsDialog(window.controller, window, reminders=options)
+    assert dialog.reminders is not None
+    dialog.tabs.setCurrentWidget(dialog.reminders)
+    dialog.show()
+    return dialog
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def test_help_about_in_the_window_names_the_open_journal(qtbot, launch, journal,
 def test_help_about_in_the_demo_window_says_it_is_made_up(qtbot, launch, tmp_path, monkeypatch):
     launcher = launch(tmp_path / "never-made.rjvault", demo=True)
     window = launcher.window
-    qtbot.waitUntil(lambda: window.shell is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.shell is not None)
     text = _about_from_the_menu(qtbot, monkeypatch, window)
     assert "made-up" in text
     assert "never-made" not in text

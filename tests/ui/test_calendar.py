@@ -24,6 +24,7 @@ from recovery_journal.domain.models import (
 from recovery_journal.ui.common.widgets import FieldMessage
 from recovery_journal.ui.pages.calendar.dialogs import AnchorDialog, DayDialog
 from recovery_journal.ui.pages.calendar.view import CalendarView
+from tests.ui.conftest import settle
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import (
     TODAY,
@@ -203,7 +204,7 @@ def test_days_to_come_cannot_be_filled_in(qtbot, view, journal):
     _key(qtbot, view, Qt.Key.Key_Right)
     assert view.grid.current == TODAY + ONE
     _key(qtbot, view, Qt.Key.Key_Return)
-    QApplication.processEvents()
+    settle(qtbot)  # nothing left to happen: no dialog is on its way
     assert not visible(DayDialog)
     assert not view.panel.edit_button.isEnabled()
     assert not any(b.isEnabled() for b in view.panel.mark_buttons.values())
@@ -267,6 +268,7 @@ def test_marks_holidays_anchors_and_days_filled_in_later(qtbot, view, journal):
     assert view.panel.current_anchor().label == "Sam's birthday"
     # A tooltip says it all in words.
     QToolTip.hideText()
+    settle(qtbot)  # the grid laid out for the month shown
     rect = view.grid.cell_rect(days_before(40))
     qtbot.mouseMove(view.grid, rect.center())
     event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.grid.mapToGlobal(rect.center()))

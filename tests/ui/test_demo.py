@@ -10,7 +10,7 @@ from recovery_journal.ui.app.shell import DEMO_BANNER
 def test_the_demo_is_marked_as_a_demo_and_removed_at_the_end(qtbot, launch, tmp_path):
     launcher = launch(tmp_path / "never-made.rjvault", demo=True)
     window = launcher.window
-    qtbot.waitUntil(lambda: window.shell is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.shell is not None)
     folder = launcher.demo_journal.folder
     assert folder.is_dir() and folder.stat().st_mode & 0o777 == 0o700
     assert "Demo journal" in window.windowTitle()

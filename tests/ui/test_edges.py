@@ -72,7 +72,7 @@ def test_saving_a_chart_over_the_journal_is_refused(qtbot, tmp_path, monkeypatch
         qtbot.addWidget(view)
         view.show()
         qtbot.waitExposed(view)
-        qtbot.waitUntil(lambda: view.is_complete, timeout=30_000)
+        qtbot.waitUntil(lambda: view.is_complete)
         link = tmp_path / "chart.png"
         link.symlink_to(session.path)
         before = session.path.read_bytes()
@@ -142,7 +142,7 @@ def _shown_code(qtbot):
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog)]
         return found[0] if found and found[0].isVisible() else None
 
-    qtbot.waitUntil(lambda: shown() is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: shown() is not None)
     return shown()
 
 
@@ -151,7 +151,7 @@ def test_a_new_recovery_code_from_settings_needs_the_passphrase(qtbot, window, j
     asking = _new_code_dialog(window)
     asking.current.setText("not my passphrase")
     asking.ok.click()
-    qtbot.waitUntil(lambda: not asking.working, timeout=10_000)
+    qtbot.waitUntil(lambda: not asking.working)
     assert "isn't your current passphrase" in asking.message.text()
     assert asking.isVisible()
     asking.current.setText(PASSPHRASE)
@@ -174,7 +174,7 @@ def test_a_code_that_was_never_shown_is_offered_again_at_unlock(qtbot, launch, j
     assert box is not None and "stopped before you could see it" in box.informativeText()
     make = next(b for b in box.buttons() if b.accessibleName() == "Make a new recovery code")
     make.click()
-    qtbot.waitUntil(lambda: window.new_code_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.new_code_dialog is not None)
     dialog = window.new_code_dialog
     dialog.panel.check.setText(last_group(dialog.panel.code))
     dialog.done_button.click()
@@ -191,13 +191,13 @@ def test_a_newer_minor_version_opens_read_only_with_a_banner(qtbot, launch, tmp_
     launcher = launch(path)
     window = launcher.window
     unlock(qtbot, window, "hostile fixture passphrase")
-    qtbot.waitUntil(lambda: window.shell is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.shell is not None)
     banner = window.shell.read_only_banner
     assert banner.accessibleName() == READ_ONLY_BANNER and banner.isVisibleTo(window)
     window.controller.session.save_day(
         DayRecord(date=dt.date(2026, 3, 17), status=DayStatus.ABSTINENT)
     )
-    qtbot.waitUntil(lambda: not window.save_status.saved, timeout=5_000)
+    qtbot.waitUntil(lambda: not window.save_status.saved)
     assert "reading only" in window.save_status.text()
     window._confirm_close_unsaved = lambda: True  # "Quit anyway" (the app asks, as it should)
     window.close()

@@ -38,7 +38,7 @@ def test_wizard_makes_the_journal_and_opens_today(qtbot, launch, tmp_path):
     commit.click()
     # The journal is made on a worker thread while the page shows that it is busy.
     assert wizard.creating and page.busy.isVisible()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code)
     assert path.exists()
 
     panel = wizard.code.panel
@@ -58,6 +58,9 @@ def test_wizard_makes_the_journal_and_opens_today(qtbot, launch, tmp_path):
     about.sponsor_phone.setText("07700 900123")
     about.country.setCurrentIndex(about.country.findData("GB"))
     assert about.emergency.text() == "999 or 112"  # filled in from the helpline table
+    _next(wizard)
+    assert wizard.currentPage() is wizard.reminder  # offered last, and off unless turned on
+    assert not wizard.reminder.fields.enabled.isChecked()
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     window = launcher.window
@@ -88,7 +91,7 @@ def test_saving_the_code_to_a_file_also_confirms_it(qtbot, launch, tmp_path):
     wizard.passphrase.fields.first.setText(PASSPHRASE)
     wizard.passphrase.fields.second.setText(PASSPHRASE)
     wizard.button(QWizard.WizardButton.CommitButton).click()
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code)
     panel = wizard.code.panel
     target = tmp_path / "code.txt"
     panel.save_to(target)
@@ -114,7 +117,7 @@ def _to_code_page(qtbot, wizard: FirstRunWizard) -> None:
     cancel = wizard.button(QWizard.WizardButton.CancelButton)
     wizard.button(QWizard.WizardButton.CommitButton).click()
     assert wizard.creating and not cancel.isEnabled()  # nothing to cancel while it is made
-    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code, timeout=10_000)
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.code)
 
 
 def _close_answering(wizard: FirstRunWizard, answer: str) -> None:
@@ -182,7 +185,7 @@ def test_the_next_unlock_offers_a_new_code_when_it_was_never_confirmed(
     assert "new recovery code" in box.text()
     make = next(b for b in box.buttons() if b.accessibleName() == "Make a new recovery code")
     make.click()
-    qtbot.waitUntil(lambda: window.new_code_dialog is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.new_code_dialog is not None)
     dialog = window.new_code_dialog
     new_code = dialog.panel.code
     dialog.panel.check.setText(last_group(new_code))
@@ -219,7 +222,7 @@ def test_a_new_code_from_settings_also_clears_the_unconfirmed_mark(qtbot, launch
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, RecoveryCodeDialog)]
         return found[0] if found and found[0].isVisible() else None
 
-    qtbot.waitUntil(lambda: shown() is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: shown() is not None)
     dialog = shown()
     dialog.panel.check.setText(last_group(dialog.panel.code))
     assert not prefs.code_unconfirmed(path)

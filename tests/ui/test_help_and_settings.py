@@ -221,10 +221,10 @@ def test_changing_the_passphrase_runs_in_the_background(qtbot, launch, journal):
     assert not dialog.working and "current passphrase" in dialog.message.text()
     dialog.current.setText("not my passphrase")
     dialog.ok.click()
-    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
+    qtbot.waitUntil(lambda: not dialog.working)
     assert "isn't your current passphrase" in dialog.message.text()
     dialog.current.setText(PASSPHRASE)
-    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+    with qtbot.waitSignal(dialog.accepted):
         dialog.ok.click()
         assert dialog.working and dialog.busy.isVisible()
     window.close()

@@ -7,7 +7,6 @@ refreshes the page after every change as the window's shell does for the current
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -73,7 +72,7 @@ def visible(kind: type[QWidget]) -> list[QWidget]:
 
 
 def wait_for(qtbot, kind: type[QWidget]) -> QWidget:
-    qtbot.waitUntil(lambda: bool(visible(kind)), timeout=3000)
+    qtbot.waitUntil(lambda: bool(visible(kind)))
     return visible(kind)[0]
 
 
@@ -84,7 +83,7 @@ def answer(qtbot, label: str) -> None:
     for button in box.buttons():
         if button.text().replace("&", "") == label:
             button.click()
-            qtbot.waitUntil(lambda: not box.isVisible(), timeout=3000)
+            qtbot.waitUntil(lambda: not box.isVisible())
             return
     raise AssertionError(f"no button {label!r} in {[b.text() for b in box.buttons()]}")
 
@@ -93,7 +92,3 @@ def question_text(qtbot) -> str:
     box = wait_for(qtbot, QMessageBox)
     assert isinstance(box, QMessageBox)
     return box.text()
-
-
-def until(qtbot, condition: Callable[[], object], timeout: int = 3000) -> None:
-    qtbot.waitUntil(lambda: bool(condition()), timeout=timeout)

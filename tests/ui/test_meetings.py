@@ -18,6 +18,7 @@ from recovery_journal.domain.models import (
 from recovery_journal.ui.common.widgets import FieldMessage, to_qdate
 from recovery_journal.ui.pages.meetings.dialog import MeetingEditDialog
 from recovery_journal.ui.pages.meetings.view import MeetingsView
+from tests.ui.conftest import settle
 from tests.ui.test_accessibility import unnamed_controls, unreachable_controls
 from tests.ui.test_journal_support import TODAY, Journal, page, wait_for
 
@@ -144,6 +145,7 @@ def test_sorting_searching_and_filtering(qtbot, view):
     assert _names(view) == ["Tuesday Hope", "Just for today", "Sunday sit", "Tuesday Hope"]
     header = view.panel.table.horizontalHeader()
     name_column = 3
+    settle(qtbot)  # the columns sized to their contents before a position is read
     qtbot.mouseClick(
         header.viewport(),
         Qt.MouseButton.LeftButton,

@@ -117,7 +117,7 @@ def test_the_notes_box_is_unticked_each_time_the_page_opens(qtbot, view):
 def test_talking_points_are_saved_in_the_journal(qtbot, view, session):
     view.points.setPlainText("Ask how to handle the wedding.")
     assert session.settings().talking_points == TALKING_POINTS  # not yet: waits for a pause
-    qtbot.waitUntil(lambda: session.settings().talking_points.startswith("Ask how"), timeout=3000)
+    qtbot.waitUntil(lambda: session.settings().talking_points.startswith("Ask how"))
     view.points.setPlainText("Changed again")
     view.flush()
     assert session.settings().talking_points == "Changed again"
@@ -178,7 +178,7 @@ def test_locking_closes_the_presentation_without_remembering_a_review(qtbot, vie
     window = view.presentation
     assert window is not None and window.isVisible()
     session.lock()
-    qtbot.waitUntil(lambda: view.presentation is None, timeout=3000)
+    qtbot.waitUntil(lambda: view.presentation is None)
     session.unlock("a long passphrase")
     assert session.settings().last_review == LAST_REVIEW
 

@@ -15,7 +15,10 @@ def test_a_failed_save_is_shown_kept_and_retried(qtbot, launch, journal, monkeyp
     status = window.save_status
     window.controller.retry_timer.setInterval(50)
 
+    writes: list[object] = []
+
     def disk_full(*_args, **_kwargs):
+        writes.append(_args)
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as patch:
@@ -28,10 +31,13 @@ def test_a_failed_save_is_shown_kept_and_retried(qtbot, launch, journal, monkeyp
         # Kept in memory: the page and the session still have it; figures still work.
         assert window.controller.session.get_day(TODAY).status == DayStatus.ABSTINENT
         assert "1 day" in today.run_card.plain_text()
-        qtbot.wait(200)  # retries keep failing while the disk is full
-        assert not status.saved
+        # Retries keep failing while the disk is full (wait for two, not for a time).
+        retries: list[int] = []
+        window.controller.retry_timer.timeout.connect(lambda: retries.append(len(writes)))
+        qtbot.waitUntil(lambda: len(retries) >= 2)
+        assert not status.saved and len(writes) > retries[0]  # the second retry wrote too
     # Space is back: the timer's retry saves without anyone doing anything.
-    qtbot.waitUntil(lambda: status.saved, timeout=5_000)
+    qtbot.waitUntil(lambda: status.saved)
     assert status.text().startswith("All changes saved")
     assert not status.retry.isVisible()
     window.close()

@@ -277,6 +277,6 @@ def test_trends_page_in_the_app_window(qtbot, launch, journal):
     window.show_page("trends")
     page = window.shell.page("trends")
     assert isinstance(page, TrendsView)
-    qtbot.waitUntil(lambda: page.is_complete, timeout=10_000)
+    qtbot.waitUntil(lambda: page.is_complete)
     assert page.end == APP_TODAY
     assert page.summaries()["pda"].startswith("From ")

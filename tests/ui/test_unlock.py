@@ -6,7 +6,7 @@ import pytest
 
 from recovery_journal.services.errors import WrongSecretError
 from recovery_journal.services.session import JournalSession
-from tests.ui.conftest import PASSPHRASE, open_journal, unlock
+from tests.ui.conftest import PASSPHRASE, open_journal, settle, unlock
 
 NEW_PASSPHRASE = "a brand new evening walk"
 
@@ -40,7 +40,7 @@ def test_key_derivation_runs_on_a_worker_with_a_busy_indication(qtbot, launch, j
     view.unlock_button.click()
     assert view.is_busy and view.busy.isVisible()  # the window still runs its event loop
     assert not view.secret.isEnabled() and not view.unlock_button.isEnabled()
-    qtbot.waitUntil(lambda: window.shell is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.shell is not None)
     assert not view.busy.isVisible()
 
 
@@ -60,7 +60,7 @@ def test_recovery_code_forces_a_new_passphrase_and_shows_a_new_code(qtbot, launc
     assert reset.message.isVisible()
     reset.fields.second.setText(NEW_PASSPHRASE)
     reset.set_button.click()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is not reset, timeout=10_000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is not reset)
     view = window.stack.currentWidget()
     assert view.accessibleName() == "Your new recovery code"
     new_code = view.panel.code
@@ -95,7 +95,7 @@ def test_an_error_message_gets_its_full_height_and_nothing_overlaps(qtbot, launc
     view = window.unlock_view
     view.toggle_recovery_mode()  # the longer intro: two lines in the column
     view._failed(WrongSecretError("A recovery code has 32 letters and digits."), True)
-    qtbot.wait(10)
+    settle(qtbot)
     for label in (view.message, view.intro):
         assert label.height() >= label.heightForWidth(label.width())
     assert view.message.text().endswith("32 letters and digits.")
@@ -128,6 +128,6 @@ def test_older_backups_that_keep_an_old_secret_are_named_after_unlocking(
             if isinstance(w, QMessageBox) and w.windowTitle() == "Older backups" and w.isVisible()
         ]
 
-    qtbot.waitUntil(lambda: bool(told()), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(told()))
     assert "still opens with a passphrase" in told()[0].text()
     window.close()

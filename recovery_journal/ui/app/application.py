@@ -1,5 +1,5 @@
 """Starting the desktop app: one running copy per journal, the first-run wizard or the unlock
-screen, and the demo journal.
+screen (or, at login with ``--tray``, only the tray icon), and the demo journal.
 
 ``Launcher`` decides what to show and holds it; ``run`` makes the ``QApplication`` and runs
 the event loop. Tests drive a ``Launcher`` directly.
@@ -18,7 +18,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from recovery_journal.services import autostart
 from recovery_journal.services.session import warm_up
+from recovery_journal.ui.app.background import Background
 from recovery_journal.ui.app.main_window import APP_TITLE, MainWindow
 from recovery_journal.ui.app.prefs import Prefs
 from recovery_journal.ui.common import icons
@@ -27,7 +29,7 @@ from recovery_journal.ui.common.messages import ALREADY_OPEN
 #: Exit status when another running copy has the journal open (as the command line's).
 EXIT_ALREADY_OPEN = 5
 #: The desktop entry and AppStream id (packaging/linux/); Wayland matches windows by it.
-DESKTOP_ID = "io.github.recoveryjournal.RecoveryJournal"
+DESKTOP_ID = autostart.DESKTOP_ID
 
 
 #: Imported in the background while the unlock window waits for the passphrase (beside
@@ -53,6 +55,8 @@ class Launcher(QObject):
         idle_clock: Callable[[], float] = time.monotonic,
         kdf: Callable[[], Any] = lambda: None,
         demo: bool = False,
+        tray: bool = False,
+        background: Background | None = None,
         confirm: Callable[[QWidget | None, str], None] | None = None,
     ) -> None:
         super().__init__()
@@ -62,10 +66,13 @@ class Launcher(QObject):
         self._idle_clock = idle_clock
         self._kdf = kdf
         self._demo = demo
+        self._tray = tray and not demo
         self._tell = confirm or _tell
         self.window: MainWindow | None = None
         self.wizard: Any = None
         self.demo_journal: Any = None
+        #: The tray and the reminder (never for the demo journal).
+        self.background = None if demo else background or Background(self.prefs, parent=self)
 
     def start(self) -> None:
         if self._demo:
@@ -73,23 +80,47 @@ class Launcher(QObject):
             return
         from recovery_journal.services.ui_support import vault_in_use
 
+        if self._tray and not (self.vault_path.exists() and self.prefs.daily_reminder().enabled):
+            self.finished.emit(0)  # at login with nothing to remind of: stay out of the way
+            return
         if vault_in_use(self.vault_path):
             self._already_open()
             return
         self.window = self._make_window(demo=False)
-        if self.vault_path.exists():
-            self.window.show()
-            self.window.unlock_view.secret.setFocus()
-            # While the person types: what unlocking and the first pages import (no Qt).
-            QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
+        if self.background is not None:
+            self.background.attach(self.window)
+            self.window.quit_requested.connect(lambda: self.finished.emit(0))
+            self.background.start()
+        if self._tray and self.background is not None:
+            self.background.start_in_tray(self._show_window)
+        elif self.vault_path.exists():
+            self._show_window()
         else:
             self._start_wizard()
+
+    def _show_window(self) -> None:
+        assert self.window is not None
+        self.window.show()
+        self.window.unlock_view.secret.setFocus()
+        # While the person types: what unlocking and the first pages import (no Qt).
+        QTimer.singleShot(WARM_UP_AFTER_MS, self, self._warm_up)
 
     def _warm_up(self) -> None:
         window = self.window
         if window is None or window.controller is not None or window.unlock_view.is_busy:
             return  # already unlocking (or open): that imports them itself
         warm_up(WARM_UP)
+
+    def activate(self, word: str) -> None:
+        """Another start handed over to this copy: ``open`` shows the window (or the wizard)."""
+        if word != "open":
+            return
+        if self.wizard is not None:
+            self.wizard.show()
+            self.wizard.raise_()
+            self.wizard.activateWindow()
+        elif self.background is not None:
+            self.background.open_window()
 
     def _make_window(self, *, demo: bool) -> MainWindow:
         window = MainWindow(
@@ -106,7 +137,11 @@ class Launcher(QObject):
         from recovery_journal.ui.lock.wizard import FirstRunWizard
 
         self.wizard = FirstRunWizard(
-            self.vault_path, kdf=self._kdf, today=self._today, prefs=self.prefs
+            self.vault_path,
+            kdf=self._kdf,
+            today=self._today,
+            prefs=self.prefs,
+            reminders=self.background.options if self.background is not None else None,
         )
         self.wizard.journal_ready.connect(self._journal_made)
         self.wizard.rejected.connect(lambda: self.finished.emit(0))
@@ -145,7 +180,9 @@ class Launcher(QObject):
     def cleanup(self) -> None:
         """Close what is still open; remove the demo's temporary folder."""
         if self.window is not None:
-            self.window.close()
+            self.window.close_for_good()
+        if self.background is not None:
+            self.background.close()
         if self.wizard is not None:
             self.wizard.reject()
         if self.demo_journal is not None:
@@ -188,8 +225,9 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run(vault: Path | None, *, demo: bool = False) -> int:
-    """Run the app until its last window closes; returns the exit status."""
+def run(vault: Path | None, *, demo: bool = False, tray: bool = False) -> int:
+    """Run the app until it quits; returns the exit status. ``tray``: start in the tray,
+    locked (at login)."""
     from recovery_journal.services.paths import default_vault_path
     from recovery_journal.services.process import harden_process
     from recovery_journal.ui.common.theme import apply_theme
@@ -201,7 +239,17 @@ def run(vault: Path | None, *, demo: bool = False) -> int:
     if vault is None:
         last = prefs.last_vault()
         vault = last if last is not None and last.exists() else default_vault_path()
-    launcher = Launcher(vault, prefs=prefs, demo=demo)
+    instance = None
+    if not demo:
+        from recovery_journal.ui.app.single_instance import SingleInstance, socket_path
+
+        instance = SingleInstance(socket_path(vault))
+        if instance.hand_over("tray" if tray else "open"):
+            return 0  # the copy already running shows its window
+        instance.listen()
+    launcher = Launcher(vault, prefs=prefs, demo=demo, tray=tray)
+    if instance is not None:
+        instance.message.connect(launcher.activate)
     status = {"code": 0}
 
     def finish(code: int) -> None:
@@ -220,4 +268,6 @@ def run(vault: Path | None, *, demo: bool = False) -> int:
         code = app.exec()
     finally:
         launcher.cleanup()
+        if instance is not None:
+            instance.close()
     return status["code"] or code

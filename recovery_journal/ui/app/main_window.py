@@ -44,9 +44,13 @@ APP_TITLE = "Recovery Journal"
 
 class MainWindow(QMainWindow):
     """``already_open`` fires when another running copy holds the journal (the app then says
-    so and exits)."""
+    so and exits); ``journal_opened(controller)`` once a journal is open; ``quit_requested``
+    when the person chose Quit and the window closed (the app then exits, even while the tray
+    would keep it running)."""
 
     already_open = Signal()
+    journal_opened = Signal(object)
+    quit_requested = Signal()
 
     def __init__(
         self,
@@ -70,6 +74,9 @@ class MainWindow(QMainWindow):
         self.idle: Any = None
         self.system_lock: Any = None
         self.code_care = RecoveryCodeCare(self)
+        #: ``ui.app.background.Background`` while the app may keep running in the tray.
+        self.background: Any = None
+        self._quitting = False
 
         self.setWindowTitle(APP_TITLE + (" — Demo journal" if demo else ""))
         self.setWindowIcon(icons.app_icon())
@@ -139,6 +146,7 @@ class MainWindow(QMainWindow):
             self.prefs.set_last_vault(session.path)
             self._apply_theme()
         self._after_unlock()
+        self.journal_opened.emit(self.controller)
 
     def _after_unlock(self) -> None:
         controller = self.controller
@@ -259,6 +267,10 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- places and dialogs ---------------------------------------------------------------------
+    def return_to_page(self, key: str) -> None:
+        """The place to show after the next unlock."""
+        self._page_to_return = key
+
     def show_page(self, key: str) -> None:
         if self.shell is not None:
             self.shell.show_page(key)
@@ -285,7 +297,8 @@ class MainWindow(QMainWindow):
             return
         from recovery_journal.ui.pages.settings.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.controller, self)
+        options = self.background.options if self.background is not None else None
+        dialog = SettingsDialog(self.controller, self, reminders=options)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.theme_changed.connect(self._apply_theme)
         dialog.open()
@@ -306,7 +319,24 @@ class MainWindow(QMainWindow):
                 self._show_shell()
 
     # -- closing --------------------------------------------------------------------------------
+    def quit_app(self) -> None:
+        """File › Quit and the tray's Quit: close for good, then end the app."""
+        if self.close_for_good():
+            self.quit_requested.emit()
+
+    def close_for_good(self) -> bool:
+        """Close the window (and the journal) even while the tray would keep it running;
+        False when the person chose to keep it open."""
+        self._quitting = True
+        try:
+            return self.close()
+        finally:
+            self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.background is not None and self.background.close_to_tray():
+            event.ignore()  # kept running in the tray, locked and hidden
+            return
         controller = self.controller
         if controller is not None and controller.is_unlocked and not self.demo:
             controller.about_to_lock.emit()

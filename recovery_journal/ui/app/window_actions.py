@@ -72,7 +72,7 @@ class WindowActions:
         )
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = self._action("&Quit", window.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action("&Quit", window.quit_app, QKeySequence.StandardKey.Quit)
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         for action in (self.backup_action, self.import_action, self.export_action):

@@ -36,6 +36,7 @@ from recovery_journal.ui.lock.recovery_code import RecoveryCodePanel
 
 if TYPE_CHECKING:
     from recovery_journal.services.session import JournalSession
+    from recovery_journal.ui.app.reminder_options import ReminderOptions
 
 #: Returns the key-derivation parameters for a new journal (``None``: calibrate, ~1 s).
 KdfFactory = Callable[[], Any]
@@ -224,6 +225,7 @@ class FirstRunWizard(QWizard):
         kdf: KdfFactory = lambda: None,
         today: Callable[[], dt.date] = dt.date.today,
         prefs: Prefs | None = None,
+        reminders: ReminderOptions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -250,6 +252,7 @@ class FirstRunWizard(QWizard):
         self.about = AboutYouPage(self._today, self)
         for page in (self.welcome, self.passphrase, self.code, self.about):
             self.addPage(page)
+        self.addPage(self._reminder_page(reminders))
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Open my journal")
         for which in (
             QWizard.WizardButton.NextButton,
@@ -267,6 +270,14 @@ class FirstRunWizard(QWizard):
         if self._prefs is None:
             self._prefs = Prefs()
         return self._prefs
+
+    def _reminder_page(self, options: ReminderOptions | None) -> QWizardPage:
+        """The daily reminder, offered last (kept in the window preferences as it changes)."""
+        from recovery_journal.ui.app.reminder_options import ReminderOptions
+        from recovery_journal.ui.lock.reminder_page import ReminderPage
+
+        self.reminder = ReminderPage(options or ReminderOptions(self.prefs, parent=self), self)
+        return self.reminder
 
     def code_confirmed(self) -> bool:
         panel = self.code.panel

@@ -1,6 +1,7 @@
 """Settings, saved as they are changed (each change is checked by the domain's validation and
 a problem is shown next to the field). Everything here is stored inside the encrypted journal;
-only the theme is mirrored to the window preferences so the unlock screen can use it."""
+only the theme is mirrored to the window preferences so the unlock screen can use it, and the
+Reminders tab (``reminders_tab.py``) keeps its options there, as they work while locked."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ from recovery_journal.ui.pages.settings.sponsor_key_tab import SponsorKeyTab
 
 if TYPE_CHECKING:
     from recovery_journal.ui.app.controller import JournalController
+    from recovery_journal.ui.app.reminder_options import ReminderOptions
 
 FELLOWSHIPS = ("AA", "NA", "CA", "SMART")
 
@@ -54,7 +56,13 @@ UNKNOWN_BREAKS_NOTE = (
 class SettingsDialog(QDialog):
     theme_changed = Signal()
 
-    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        controller: JournalController,
+        parent: QWidget | None = None,
+        *,
+        reminders: ReminderOptions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.setWindowTitle("Settings")
@@ -210,6 +218,15 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(appearance, "Appearance")
         self.sponsor_key = SponsorKeyTab(controller, self.tabs)
         self.tabs.addTab(self.sponsor_key, "For sponsors")
+
+        # -- reminders (kept outside the journal: they work while it is locked) -------------
+        self.reminders: QWidget | None = None
+        if reminders is not None:
+            from recovery_journal.ui.pages.settings.reminders_tab import RemindersTab
+
+            self.reminders = RemindersTab(reminders, self.tabs)
+            self.tabs.addTab(self.reminders, "Reminders")
+            self.tabs.setUsesScrollButtons(False)  # the window widens to show every tab
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close_button = close.button(QDialogButtonBox.StandardButton.Close)

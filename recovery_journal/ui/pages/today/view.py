@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -99,10 +99,15 @@ class TodayView(QWidget):
         page.addLayout(self.body, 1)
         self._name_parts()
         self._scroll = scroll
+        self._content = content
         self._fit_later = QTimer(self)  # once the layout has settled
         self._fit_later.setSingleShot(True)
         self._fit_later.setInterval(0)
         self._fit_later.timeout.connect(self._fit_cards)
+        self._fitting = False
+        self._fitted_for: tuple[object, ...] | None = None  # what the last fit measured
+        for watched in (scroll.viewport(), self.form, self.side):
+            watched.installEventFilter(self)
         self._wide: bool | None = None
         self._columns = 0
         self._arrange()
@@ -131,10 +136,46 @@ class TodayView(QWidget):
         self._arrange()
         self._fit_later.start()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A fit reads laid-out geometry, so it runs again whenever what it read has moved
+        since: whatever order Qt's layout passes come in, the last fit sees the final layout."""
+        if (
+            event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
+            and not self._fitting
+            and self._fit_inputs() != self._fitted_for
+        ):
+            self._fit_later.start()
+        return False
+
+    def _fit_inputs(self) -> tuple[object, ...]:
+        side = self.side.geometry()
+        return (
+            self._scroll.viewport().size().toTuple(),
+            self.form.y(),
+            side.x(),
+            side.y(),
+            side.width(),
+        )
+
     def _fit_cards(self) -> None:
         """Side by side, the cards give up their extra lines while a message needs the room
-        (so a small screen still shows everything without scrolling)."""
+        (so a small screen still shows everything without scrolling).
+
+        Measured with every pending layout change applied first, at the width the cards have
+        beside a vertical scroll bar (what fits there fits either way): the outcome depends on
+        the page's size and words only, never on the order Qt's layout passes came in. The
+        page is laid out again before it returns, so its own trials move nothing."""
+        self._fitting = True
+        try:
+            self._fit()
+            _lay_out_now(self._content)
+        finally:
+            self._fitting = False
+        self._fitted_for = self._fit_inputs()
+
+    def _fit(self) -> None:
         self.side.set_compact(False)
+        _lay_out_now(self._content)
         # The form (and its note) stays within the screen even when the cards beside it
         # need more room than there is.
         space = self.fontMetrics().height()
@@ -148,7 +189,9 @@ class TodayView(QWidget):
         if not any(banner.isVisibleTo(self) for banner in self.messages.banners()):
             return
         room = self._scroll.viewport().height() - self.side.y() - space
-        if layout.totalHeightForWidth(self.side.width()) > room:
+        bar = self._scroll.verticalScrollBar()
+        width = self.side.width() - (0 if bar.isVisible() else bar.sizeHint().width())
+        if layout.totalHeightForWidth(width) > room:
             self.side.set_compact(True)
 
     def _arrange(self) -> None:
@@ -327,6 +370,19 @@ class TodayView(QWidget):
 
 _ONE_DAY = dt.timedelta(days=1)
 _UNLIMITED = 16777215  # QWIDGETSIZE_MAX
+
+
+def _lay_out_now(widget: QWidget) -> None:
+    """Apply the layout changes still waiting for Qt's next pass inside ``widget``, innermost
+    first, so the sizes read next are those of what it shows now (a card that just gained
+    lines, a message just shown), not the cached ones of the last pass."""
+    for child in reversed(widget.findChildren(QWidget)):
+        layout = child.layout()
+        if layout is not None:
+            layout.activate()
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
 
 
 def _same_record(a: DayRecord | None, b: DayRecord | None) -> bool:
