@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from recovery_journal.domain.models import Meeting, RegularMeeting, Weekday
+from recovery_journal.domain.reminders import local_time_on
 
 #: Declined offers older than this are forgotten (only yesterday is ever offered).
 DECLINES_KEPT_DAYS = 14
@@ -31,30 +32,23 @@ def meets_on(meeting: RegularMeeting, day: dt.date) -> bool:
     return weekday_of(day) in meeting.weekdays
 
 
-def _local(day: dt.date, time: dt.time, zone: dt.tzinfo) -> dt.datetime:
-    """``time`` on ``day`` in ``zone``. A time the clocks skip (spring forward) is read with
-    the offset before the change, so it lands just after the gap (02:30 → 03:30); a time that
-    happens twice (fall back) is the first of the two (``fold=0``)."""
-    naive = dt.datetime.combine(day, time.replace(tzinfo=None))
-    utc = naive.replace(tzinfo=zone).astimezone(dt.UTC)
-    return utc.astimezone(zone)
-
-
 def next_occurrence(meeting: RegularMeeting, after: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     """The first start of ``meeting`` strictly after ``after`` (timezone-aware), as an aware
-    datetime in ``zone``, the person's time zone."""
+    datetime in ``zone``, the person's time zone. Wall-clock times are read as the daily
+    reminder reads them (``reminders.local_time_on``): a time that happens twice (clocks going
+    back) is the first of the two; a time the clocks skip is the moment of the jump."""
     if after.utcoffset() is None:
         raise ValueError("after must be timezone-aware")
     if not meeting.weekdays:
         raise ValueError("a regular meeting meets on at least one weekday")
     start = after.astimezone(zone).date()
-    for offset in range(8):  # today and the next seven days hold every weekday
+    for offset in range(15):  # every weekday twice, should a whole date be skipped
         day = start + dt.timedelta(days=offset)
         if meets_on(meeting, day):
-            when = _local(day, meeting.time, zone)
-            if when > after:
+            when = local_time_on(day, meeting.time, zone)
+            if when is not None and when > after:
                 return when
-    raise AssertionError("unreachable: every weekday occurs within eight days")
+    raise AssertionError("unreachable: every weekday occurs within fifteen days")
 
 
 def decline_key(day: dt.date, regular_id: int) -> str:

@@ -68,11 +68,17 @@ def test_dst_spring_forward_keeps_the_wall_clock_time():
     assert found.astimezone(UTC).hour == 18
 
 
-def test_a_time_the_clocks_skip_lands_just_after_the_gap():
+def test_a_time_the_clocks_skip_is_the_moment_of_the_jump_as_for_the_daily_reminder():
     early = regular(days=(Weekday.SUNDAY,), at=dt.time(1, 30))
     found = next_occurrence(early, local(2025, 3, 29, 12, 0), LONDON)
-    assert found.astimezone(UTC) == dt.datetime(2025, 3, 30, 1, 30, tzinfo=UTC)  # 02:30 BST
-    assert found > local(2025, 3, 29, 12, 0)
+    assert found.astimezone(UTC) == dt.datetime(2025, 3, 30, 1, 0, tzinfo=UTC)  # 02:00 BST
+
+
+def test_a_whole_skipped_date_moves_on_to_the_next_week():
+    apia = ZoneInfo("Pacific/Apia")  # 30 December 2011 never happened there
+    friday = regular(days=(Weekday.FRIDAY,), at=dt.time(9, 0))
+    found = next_occurrence(friday, dt.datetime(2011, 12, 29, 12, 0, tzinfo=apia), apia)
+    assert found.date() == dt.date(2012, 1, 6)
 
 
 def test_dst_fall_back_takes_the_first_of_a_repeated_time():
@@ -98,7 +104,7 @@ def test_the_next_start_is_after_on_a_right_day_and_nothing_earlier_qualifies(da
     found = next_occurrence(meeting, after, LONDON)
     assert found > after
     assert list(Weekday)[found.date().weekday()] in days
-    assert found - after <= dt.timedelta(days=7, hours=2)
+    assert found - after <= dt.timedelta(days=7, hours=2)  # London skips no whole date
     # No earlier start on a meeting day between the two.
     day = after.astimezone(LONDON).date()
     while day < found.date():

@@ -24,9 +24,14 @@ from recovery_journal.ui.pages.network.dialogs import EntryDialog, PersonDialog
 from recovery_journal.ui.pages.network.regular import RegularMeetingDialog
 from recovery_journal.ui.pages.network.view import NetworkView
 from recovery_journal.ui.pages.today.view import TodayView
-from tests.ui.test_journal_support import TODAY, Journal, page, until, wait_for
+from tests.ui.test_journal_support import TODAY, Journal, page, wait_for
 
 YESTERDAY = TODAY - dt.timedelta(days=1)  # a Tuesday
+
+
+def until(qtbot, condition) -> None:
+    qtbot.waitUntil(lambda: bool(condition()))
+
 
 DATA = JournalData(
     people=(
