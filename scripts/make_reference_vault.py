@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from recovery_journal.services.session import JournalSession, kdf_for_memory  # noqa: E402
-from tests.storage.storage_samples import sample_data  # noqa: E402
+from tests.storage.storage_samples import SAMPLES  # noqa: E402
 
 PASSPHRASE = "reference vault passphrase"  # noqa: S105 - a test fixture, not a secret
 
@@ -29,7 +29,7 @@ def main() -> None:
         target = ROOT / "tests" / "data" / f"reference-schema-v{version}.rjvault"
         if target.exists():
             raise SystemExit(f"{target} exists; reference vaults are never regenerated")
-        session.replace_all(sample_data())
+        session.replace_all(SAMPLES[version]())
         session.write_backup(target)
         (target.with_suffix(".recovery-code.txt")).write_text(code + "\n")
         print(f"wrote {target}")

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from recovery_journal.charts import alliance, attendance, calendar, contacts, pda, wellbeing
+from recovery_journal.charts import (
+    alliance,
+    attendance,
+    calendar,
+    contacts,
+    network,
+    pda,
+    wellbeing,
+)
 from recovery_journal.charts.series import RANGE_KEYS, chart_range, range_for
 from recovery_journal.charts.style import ChartStyle
 from recovery_journal.domain.models import JournalData
@@ -104,6 +112,7 @@ CHARTS: dict[str, ChartSpec] = {
     "contacts": _spec("contacts", contacts),
     "alliance": _spec("alliance", alliance),
     "wellbeing": _spec("wellbeing", wellbeing),
+    "network": _spec("network", network),
 }
 CHART_NAMES: tuple[str, ...] = tuple(CHARTS)
 

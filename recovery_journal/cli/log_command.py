@@ -1,4 +1,4 @@
-"""``log day|meeting|contact``: quick capture of one record from a terminal.
+"""``log day|meeting|contact|person``: quick capture of one record from a terminal.
 
 ``--note -`` reads the note from standard input or ``$EDITOR`` (see ``note_input``), so what
 the person writes never shows in the process list or the shell's history.
@@ -53,7 +53,7 @@ NOTE_HELP = (
 def register(commands: Any, add_globals: Register) -> None:
     log = commands.add_parser(
         "log",
-        help="record a day, a meeting or a sponsor contact",
+        help="record a day, a meeting, a sponsor contact or someone in your network",
         description=(
             "Quick capture of one record. The date defaults to today. A note typed on the "
             "command line can be seen by other users in the process list and stays in your "
@@ -107,6 +107,9 @@ def register(commands: Any, add_globals: Register) -> None:
 
     for sub in (log, day, meeting, contact):
         add_globals(sub)
+    from recovery_journal.cli.network_command import register_log_person
+
+    register_log_person(kinds, add_globals)
 
 
 def _note(given: str | None, ctx: CliContext) -> str | None:

@@ -17,6 +17,7 @@ INSIGHT_TOPICS = {
     "meetings": "Meetings",
     "sponsor_contact": "Sponsor contact",
     "alliance": "Sponsor relationship",
+    "network": "The people around you",
 }
 WINDOW_NAMES = {"30": "last 30 days", "90": "last 90 days", "365": "last 365 days", "all": "all"}
 
@@ -137,9 +138,21 @@ def render_stats(stats: Stats) -> str:
             f"  sponsor relationship: {format_score(stats.alliance.score)} of 100 "
             f"(check-in on {stats.alliance.date.isoformat()})"
         )
-    if stats.insights:
+    network = stats.network
+    if network is not None and network.now.people:
+        now = network.now
+        lines += [
+            "",
+            f"Your network: {plural(now.people, 'person', 'people')}, {now.supportive} "
+            f"supporting your recovery, {now.use_linked} drinking or using heavily or making "
+            "recovery harder (see: network)",
+        ]
+    insights = list(stats.insights)
+    if network is not None and network.now.people and stats.network_insight is not None:
+        insights.append(stats.network_insight)
+    if insights:
         lines += ["", "What your own data shows (association, not cause)"]
-        for insight in stats.insights:
+        for insight in insights:
             topic = INSIGHT_TOPICS.get(insight.id, insight.id)
             lines.append(f"  {topic} ({insight.label.replace('_', ' ')}): {insight.text}")
     if stats.notices:

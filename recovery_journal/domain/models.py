@@ -73,6 +73,51 @@ class Topic(StrEnum):
     OTHER = "other"
 
 
+class Relationship(StrEnum):
+    """Who a person in the recovery network is to me."""
+
+    FAMILY = "family"
+    PARTNER = "partner"
+    FRIEND = "friend"
+    FELLOWSHIP_MEMBER = "fellowship_member"
+    SPONSOR = "sponsor"
+    SPONSEE = "sponsee"
+    PROFESSIONAL = "professional"
+    WORK = "work"
+    OTHER = "other"
+
+
+class PersonUse(StrEnum):
+    """A person's own use of alcohol or drugs, as I see it (``MEASURES.md`` network)."""
+
+    NONE = "none"
+    LIGHT = "light"
+    HEAVY = "heavy"
+    RECOVERY = "recovery"
+    UNKNOWN = "unknown"
+
+
+class PersonStance(StrEnum):
+    """How a person relates to my recovery, as I see it."""
+
+    SUPPORTS = "supports"
+    NEUTRAL = "neutral"
+    AGAINST = "against"
+    UNKNOWN = "unknown"
+
+
+class Weekday(StrEnum):
+    """A day of the week, Monday first (``datetime.date.weekday()`` order)."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
 class WeekStart(StrEnum):
     MONDAY = "monday"
     SUNDAY = "sunday"
@@ -154,6 +199,8 @@ class Meeting:
     talked_with_members: bool = False
     helpfulness: int | None = None
     notes: str = ""
+    #: Someone from my recovery network I was there with (``Person.key``), if I say so.
+    person_key: str | None = None
     id: int | None = None
 
 
@@ -179,6 +226,8 @@ class SponsorContact:
     duration_min: int | None = None
     topics: tuple[Topic, ...] = ()
     notes: str = ""
+    #: The sponsor's place in my recovery network (``Person.key``), if I say so.
+    person_key: str | None = None
     id: int | None = None
 
 
@@ -220,6 +269,46 @@ class CallListPerson:
 
 
 @dataclass(frozen=True, slots=True)
+class Person:
+    """Someone in my recovery network; ``key`` is the stable id exports and links use. How
+    they relate to my recovery is kept as dated :class:`PersonEntry` records."""
+
+    key: str
+    name: str
+    relationship: Relationship = Relationship.OTHER
+    notes: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """How one person related to my recovery as of ``date``: never overwritten; a later entry
+    says what changed. ``in_network`` false: no longer part of my life from that date."""
+
+    date: dt.date
+    person_key: str
+    use: PersonUse = PersonUse.UNKNOWN
+    stance: PersonStance = PersonStance.UNKNOWN
+    in_network: bool = True
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RegularMeeting:
+    """A meeting I go to regularly: on ``weekdays`` at ``time`` (local time)."""
+
+    name: str
+    fellowship: Fellowship
+    weekdays: tuple[Weekday, ...]
+    time: dt.time
+    fellowship_label: str | None = None
+    format: MeetingFormat = MeetingFormat.IN_PERSON
+    home_group: bool = False
+    id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Journal settings stored inside the vault (never in plain config files)."""
 
@@ -245,6 +334,9 @@ class Settings:
     review_name: str = ""
     #: Sponsors' codes for review files, each ``"CODE NAME"`` (a code holds no spaces).
     review_recipients: tuple[str, ...] = ()
+    #: Today's "Did you go to … yesterday?" offers answered "no", as ``date/regular id``
+    #: (``domain/regular_meetings.py``), so an answered offer is not asked again.
+    declined_meeting_offers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,3 +356,6 @@ class JournalData:
     journal_entries: tuple[JournalEntry, ...] = ()
     anchor_events: tuple[AnchorEvent, ...] = ()
     call_list: tuple[CallListPerson, ...] = ()
+    people: tuple[Person, ...] = ()
+    person_entries: tuple[PersonEntry, ...] = ()
+    regular_meetings: tuple[RegularMeeting, ...] = ()

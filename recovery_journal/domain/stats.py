@@ -11,7 +11,7 @@ from recovery_journal.domain.alliance import AllianceLatest, alliance_latest
 from recovery_journal.domain.attendance import Attendance, meeting_events, summarize_attendance
 from recovery_journal.domain.contacts import ContactSummary, summarize_contacts, two_way_contacts
 from recovery_journal.domain.day_calendar import DayCalendar
-from recovery_journal.domain.insights import Insight, compute_insights
+from recovery_journal.domain.insights import Insight, compute_insights, eligible_weeks
 from recovery_journal.domain.milestones import (
     Milestone,
     SobrietyCounter,
@@ -20,6 +20,8 @@ from recovery_journal.domain.milestones import (
     sobriety_counter,
 )
 from recovery_journal.domain.models import JournalData
+from recovery_journal.domain.network import NetworkSummary, summarize_network
+from recovery_journal.domain.network_insight import network_insight
 from recovery_journal.domain.notices import Notice, compute_notices
 from recovery_journal.domain.pda import PdaWindow, standard_windows
 from recovery_journal.domain.runs import (
@@ -48,6 +50,8 @@ class Stats:
     next_run_milestone: Milestone | None
     sobriety: SobrietyCounter | None
     personal_rule: PersonalRuleResult | None
+    network: NetworkSummary | None = None
+    network_insight: Insight | None = None
 
 
 def compute_stats(data: JournalData, as_of: dt.date) -> Stats:
@@ -86,6 +90,10 @@ def compute_stats(data: JournalData, as_of: dt.date) -> Stats:
             else None
         ),
         personal_rule=rule,
+        network=summarize_network(data.person_entries, as_of),
+        network_insight=network_insight(
+            eligible_weeks(calendar, meetings, contacts), data.person_entries
+        ),
     )
 
 
@@ -123,7 +131,8 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
 
     Keys beyond DESIGN.md's list are additions (never renames): ``runs.current_start``,
     ``runs.longest_unverified_days``, ``insights[].needs/caveats`` plus their numbers,
-    ``notices[].key/action``, ``milestones``, ``sobriety`` and ``personal_rule``.
+    ``notices[].key/action``, ``milestones``, ``sobriety``, ``personal_rule`` and
+    ``network`` (``docs/measures.md``, "Recovery network").
     """
     runs, attendance, contacts = stats.runs, stats.attendance, stats.contacts
     sobriety = stats.sobriety
@@ -161,17 +170,7 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
             "alliance_latest": stats.alliance.score,
             "alliance_latest_date": _iso(stats.alliance.date),
         },
-        "insights": [
-            {
-                "id": insight.id,
-                "label": insight.label,
-                "text": insight.text,
-                "needs": insight.needs,
-                "caveats": list(insight.caveats),
-                **insight.numbers,
-            }
-            for insight in stats.insights
-        ],
+        "insights": [_insight_json(insight) for insight in stats.insights],
         "notices": [
             {"id": notice.id, "text": notice.text, "action": notice.action, "key": notice.key}
             for notice in stats.notices
@@ -195,4 +194,40 @@ def stats_to_json(stats: Stats) -> dict[str, Any]:
             "met_now": rule.met_now,
             "last_met_on": _iso(rule.last_met_on),
         },
+        "network": network_to_json(stats.network, stats.network_insight),
+    }
+
+
+def _insight_json(insight: Insight) -> dict[str, Any]:
+    return {
+        "id": insight.id,
+        "label": insight.label,
+        "text": insight.text,
+        "needs": insight.needs,
+        "caveats": list(insight.caveats),
+        **insight.numbers,
+    }
+
+
+def network_to_json(
+    summary: NetworkSummary | None, insight: Insight | None
+) -> dict[str, Any] | None:
+    """``stats --json``'s ``network`` (``docs/measures.md``, "Recovery network")."""
+    if summary is None:
+        return None
+    now, before = summary.now, summary.before
+    return {
+        "people": now.people,
+        "supportive": now.supportive,
+        "abstinent_or_recovery": now.abstinent,
+        "use_linked": now.use_linked,
+        "supportive_share": now.supportive_share,
+        "change_90": {
+            "since": before.as_of.isoformat(),
+            "added_supportive": summary.added_supportive,
+            "people": now.people - before.people,
+            "supportive": now.supportive - before.supportive,
+            "use_linked": now.use_linked - before.use_linked,
+        },
+        "insight": None if insight is None else _insight_json(insight),
     }

@@ -37,6 +37,9 @@ from recovery_journal.domain.models import (
     JournalEntry,
     Meeting,
     MeetingFormat,
+    Person,
+    PersonEntry,
+    RegularMeeting,
     ServiceRole,
     Settings,
     Sponsor,
@@ -411,23 +414,42 @@ Record = (
     | JournalEntry
     | AnchorEvent
     | CallListPerson
+    | Person
+    | PersonEntry
+    | RegularMeeting
 )
 
 
 def validate_record(
-    record: Record, today: dt.date, sponsor_keys: Collection[str] | None = None
+    record: Record,
+    today: dt.date,
+    sponsor_keys: Collection[str] | None = None,
+    person_keys: Collection[str] | None = None,
 ) -> list[FieldError]:
     """The problems of any one record (the function for its type); ``sponsor_keys`` are the
-    sponsors a contact or a check-in may name."""
+    sponsors a contact or a check-in may name, ``person_keys`` the people a network entry, a
+    meeting or a contact may name."""
+    from recovery_journal.domain import network_validation as network  # it imports this module
+
     match record:
         case DayRecord():
             return validate_day(record, today)
         case Meeting():
-            return validate_meeting(record, today)
+            errors = validate_meeting(record, today)
+            network.person_link(errors, record.person_key, person_keys, required=False)
+            return errors
         case Sponsor():
             return validate_sponsor(record)
         case SponsorContact():
-            return validate_contact(record, today, sponsor_keys)
+            errors = validate_contact(record, today, sponsor_keys)
+            network.person_link(errors, record.person_key, person_keys, required=False)
+            return errors
+        case Person():
+            return network.validate_person(record)
+        case PersonEntry():
+            return network.validate_person_entry(record, today, person_keys)
+        case RegularMeeting():
+            return network.validate_regular_meeting(record)
         case AllianceCheckin():
             return validate_checkin(record, today, sponsor_keys)
         case JournalEntry():
@@ -498,4 +520,7 @@ def validate_journal(data: JournalData, today: dt.date) -> list[RecordError]:
         add("anchor_events", index, validate_anchor_event(event))
     for index, person in enumerate(data.call_list):
         add("call_list", index, validate_call_person(person))
+    from recovery_journal.domain.network_validation import validate_network  # imports this
+
+    found.extend(validate_network(data, today))
     return found

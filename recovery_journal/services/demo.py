@@ -5,7 +5,8 @@ abstinent record after an unsteady first few months and two later short slips, l
 stretches unrecorded, goes to four or five meetings a week at first and one or two by the end
 (with a few missed weeks), has a home group
 and does service, changes sponsor about fourteen months in, and checks in on the sponsor
-relationship monthly. Names are first names or initials; phone numbers are from ranges reserved
+relationship monthly. The recovery network and the regular meetings are in
+``demo_network.py``. Names are first names or initials; phone numbers are from ranges reserved
 for drama (Ofcom 07700 900xxx, 0808 157 0xxx) and reach no one.
 
 ``ten_year_journal`` is a bigger, plainer journal for benchmarks.
@@ -39,6 +40,12 @@ from recovery_journal.domain.models import (
     Topic,
 )
 from recovery_journal.domain.sponsors import current_sponsor
+from recovery_journal.services.demo_network import (
+    PEOPLE,
+    REGULAR_MEETINGS,
+    demo_entries,
+    link_people,
+)
 
 DEMO_DAYS = 730
 _LOCAL = dt.timezone(dt.timedelta(hours=0))
@@ -381,16 +388,22 @@ def generate_demo(today: dt.date, seed: int = 7) -> JournalData:
         fellowships=("AA", "SMART"),
         talking_points="How to keep going to the home group when work gets busy.",
     )
+    linked_meetings, linked_contacts = link_people(
+        sorted(meetings, key=lambda m: (m.date, m.time or dt.time.min)), contacts, start
+    )
     return JournalData(
         settings=settings,
         days=tuple(days),
-        meetings=tuple(sorted(meetings, key=lambda m: (m.date, m.time or dt.time.min))),
+        meetings=linked_meetings,
         sponsors=(dana, lou),
-        contacts=tuple(contacts),
+        contacts=linked_contacts,
         checkins=tuple(checkins),
         journal_entries=tuple(entries),
         anchor_events=tuple(anchors),
         call_list=call_list,
+        people=PEOPLE,
+        person_entries=demo_entries(start, today),
+        regular_meetings=REGULAR_MEETINGS,
     )
 
 

@@ -131,6 +131,8 @@ SETTING_NOTES: dict[str, str] = {
     "fellowships": f"list separated by `{LIST_SEPARATOR}`: fellowships I go to",
     "last_review": "date: the last review with my sponsor",
     "talking_points": "text: things to bring up at the next review",
+    "declined_meeting_offers": f"list separated by `{LIST_SEPARATOR}`: regular meetings I "
+    "said I didn't go to, as `date/regular meeting`",
 }
 
 

@@ -1,4 +1,8 @@
-"""The JSON interchange format, version 1 (``DESIGN.md``; described in ``docs/interchange.md``).
+"""The JSON interchange format, version 2 (``DESIGN.md``; described in ``docs/interchange.md``).
+
+Version 2 is version 1 plus the recovery network and the regular meetings (the lists
+``people``, ``person_entries``, ``regular_meetings`` and ``person_id`` on meetings and sponsor
+contacts, all optional). Files of both versions are read; files are written as version 2.
 
 ``export_json`` writes a journal as deterministic text: the same journal always gives the same
 text but for ``exported_at``. ``parse_json`` reads a file into plain records, validating every
@@ -28,6 +32,7 @@ from recovery_journal.domain.models import (
 from recovery_journal.domain.sponsors import start_key
 from recovery_journal.domain.validation import validate_journal
 from recovery_journal.services.interchange_records import (
+    ADDED_IN_V2,
     LISTS,
     MODELS,
     Date,
@@ -42,7 +47,10 @@ from recovery_journal.storage.schema import RECORDS
 from recovery_journal.vault.reading import FileTooLargeError, NotRegularFileError, read_regular
 
 FORMAT = "recovery-journal"
-VERSION = 1
+#: The version written.
+VERSION = 2
+#: The versions read (a version 1 file is a version 2 file without what 2 added).
+READABLE_VERSIONS = (1, 2)
 #: How many errors a refusal lists.
 MAX_ERRORS = 10
 
@@ -117,7 +125,7 @@ def _file_model() -> type[BaseModel]:
     """The whole file: its header, the settings and one list per record kind."""
     fields: dict[str, Any] = {
         "format": (Literal["recovery-journal"], ...),
-        "version": (Literal[1], ...),
+        "version": (Literal[1, 2], ...),
         "exported_at": (Timestamp | None, None),
         "settings": (SettingsIn, SettingsIn()),
     }
@@ -276,11 +284,30 @@ def _precheck(text: str) -> None:
     if "version" not in document:
         raise ImportRefused([("$.version", "is required")])
     version = document["version"]
-    if type(version) is not int or version != VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         raise ImportRefused(
-            [("$.version", f"must be {VERSION} (this program reads version {VERSION} files)")]
+            [("$.version", "must be 1 or 2 (this program reads version 1 and 2 files)")]
         )
+    if version == 1:
+        _refuse_v2_keys(document)
     _check_counts(document)
+
+
+def _refuse_v2_keys(document: dict[str, Any]) -> None:
+    """A version 1 file knows nothing of what version 2 added: such keys are unknown in it."""
+    errors = []
+    for name, fields in ADDED_IN_V2.items():
+        value = document.get(name)
+        if not fields and name in document:
+            errors.append((f"$.{name}", "is not a known field in a version 1 file"))
+        elif fields and isinstance(value, list):
+            for index, record in enumerate(value):
+                for key in fields:
+                    if isinstance(record, dict) and key in record:
+                        path = f"$.{name}[{index}].{key}"
+                        errors.append((path, "is not a known field in a version 1 file"))
+    if errors:
+        raise ImportRefused(errors)
 
 
 def read_import_file(path: Path) -> bytes:
@@ -379,6 +406,7 @@ _ORDER: dict[str, Callable[[Any], Any]] = {
     "checkins": lambda c: c.date,
     "journal_entries": lambda e: e.created_at,
     "anchor_events": lambda a: a.date,
+    "person_entries": lambda e: e.date,
 }
 
 
@@ -476,20 +504,30 @@ def _merge_plan(repo: JournalRepository, data: JournalData) -> JournalData:
             errors.append(
                 (f"$.days[{index}].date", f"{day.date.isoformat()} is already in this journal")
             )
-    stored = {s.key: s for s in repo.sponsors()}
-    new_sponsors = []
-    for index, sponsor in enumerate(data.sponsors):
-        same = stored.get(sponsor.key)
+    sponsors = _new_keyed(repo.sponsors(), data.sponsors, "sponsors", "sponsor", errors)
+    people = _new_keyed(repo.people(), data.people, "people", "person", errors)
+    if errors:
+        raise ImportRefused(errors)
+    return replace(data, sponsors=tuple(sponsors), people=tuple(people))
+
+
+def _new_keyed(
+    stored: Iterable[Any], incoming: Iterable[Any], name: str, what: str, errors: list[Any]
+) -> list[Any]:
+    """The records of ``incoming`` whose key is new; one identical to a stored record is
+    reused, a different one with a stored record's key is an error."""
+    by_key = {s.key: s for s in stored}
+    new = []
+    for index, record in enumerate(incoming):
+        same = by_key.get(record.key)
         if same is None:
-            new_sponsors.append(sponsor)
-        elif replace(same, id=None) != replace(sponsor, id=None):
+            new.append(record)
+        elif replace(same, id=None) != replace(record, id=None):
             errors.append(
                 (
-                    f"$.sponsors[{index}].id",
-                    f'a different sponsor with the id "{short(sponsor.key)}" is already in this '
+                    f"$.{name}[{index}].id",
+                    f'a different {what} with the id "{short(record.key)}" is already in this '
                     "journal",
                 )
             )
-    if errors:
-        raise ImportRefused(errors)
-    return replace(data, sponsors=tuple(new_sponsors))
+    return new

@@ -39,6 +39,19 @@ LISTS: dict[str, str] = {
     "journal_entries": "journal_entries",
     "anchor_events": "anchor_events",
     "call_list": "call_list",
+    "people": "people",
+    "person_entries": "person_entries",
+    "regular_meetings": "regular_meetings",
+}
+
+#: What version 2 of the format added: lists, and fields of version 1's records (by list).
+#: A version 1 file holding any of them is refused, as it always was.
+ADDED_IN_V2: dict[str, tuple[str, ...]] = {
+    "people": (),
+    "person_entries": (),
+    "regular_meetings": (),
+    "meetings": ("person_id",),
+    "sponsor_contacts": ("person_id",),
 }
 
 # -- value types ------------------------------------------------------------------------------

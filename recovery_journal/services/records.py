@@ -24,6 +24,9 @@ from recovery_journal.domain.models import (
     JournalData,
     JournalEntry,
     Meeting,
+    Person,
+    PersonEntry,
+    RegularMeeting,
     Settings,
     Sponsor,
     SponsorContact,
@@ -37,6 +40,7 @@ from recovery_journal.domain.validation import (
     validate_settings,
 )
 from recovery_journal.services.deleted import Deleted, restorable
+from recovery_journal.services.network_records import NetworkRecords
 
 if TYPE_CHECKING:
     from recovery_journal.services.interchange_json import ImportMode, ImportSummary
@@ -55,10 +59,16 @@ _NAMES: dict[type, str] = {
     JournalEntry: "journal_entry",
     AnchorEvent: "anchor_event",
     CallListPerson: "call_person",
+    Person: "person",
+    PersonEntry: "person_entry",
+    RegularMeeting: "regular_meeting",
 }
 
+#: Records that may name someone of the network (``person_key``).
+_NAMING_PEOPLE = (Meeting, SponsorContact, PersonEntry)
 
-class RecordsMixin:
+
+class RecordsMixin(NetworkRecords):
     """Typed reads and writes; the host class provides ``repository`` and ``changed``."""
 
     revision: int = 0
@@ -94,14 +104,23 @@ class RecordsMixin:
         return self._clock() if self._clock is not None else dt.date.today()
 
     # -- checking ---------------------------------------------------------------------------
-    def problems(self, record: Record, *, new_sponsors: Iterable[str] = ()) -> list[FieldError]:
+    def problems(
+        self,
+        record: Record,
+        *,
+        new_sponsors: Iterable[str] = (),
+        new_people: Iterable[str] = (),
+    ) -> list[FieldError]:
         """What is wrong with ``record`` in this journal today (empty when it can be saved).
-        Forms show these while the person types; ``new_sponsors`` are sponsor ids being
-        added together with the record."""
+        Forms show these while the person types; ``new_sponsors`` and ``new_people`` are
+        sponsor and person ids being added together with the record."""
         keys: set[str] | None = None
+        people: set[str] | None = None
         if isinstance(record, SponsorContact | AllianceCheckin):
             keys = {s.key for s in self.repository.sponsors()} | set(new_sponsors)
-        return validate_record(record, self.today(), keys)
+        if isinstance(record, _NAMING_PEOPLE):
+            people = {p.key for p in self.repository.people()} | set(new_people)
+        return validate_record(record, self.today(), keys, people)
 
     def settings_problems(self, **changes: Any) -> list[FieldError]:
         """What is wrong with these changes to the settings. A problem the stored settings
@@ -117,7 +136,12 @@ class RecordsMixin:
             raise InvalidRecordError(errors)
         return record
 
-    def _check_many(self, records: Sequence[Record], sponsor_keys: Collection[str]) -> None:
+    def _check_many(
+        self,
+        records: Sequence[Record],
+        sponsor_keys: Collection[str],
+        person_keys: Collection[str] | None = None,
+    ) -> None:
         errors: list[FieldError] = []
         counts: dict[str, int] = {}
         for record in records:
@@ -125,7 +149,7 @@ class RecordsMixin:
             index = counts[kind] = counts.get(kind, -1) + 1
             errors += [
                 dataclasses.replace(error, field=f"{kind}[{index}].{error.field}")
-                for error in validate_record(record, self.today(), sponsor_keys)
+                for error in validate_record(record, self.today(), sponsor_keys, person_keys)
             ]
         if errors:
             raise InvalidRecordError(errors)
@@ -246,7 +270,10 @@ class RecordsMixin:
         gone = {r.key for r in delete if isinstance(r, Sponsor)}
         keys = {s.key for s in self.repository.sponsors()} - gone
         keys |= {r.key for r in put if isinstance(r, Sponsor)}
-        self._check_many(put, keys)
+        left = {r.key for r in delete if isinstance(r, Person)}
+        people = {p.key for p in self.repository.people()} - left
+        people |= {r.key for r in put if isinstance(r, Person)}
+        self._check_many(put, keys, people)
 
         def action(repo: JournalRepository) -> tuple[Record, ...]:
             with repo.atomic():
@@ -289,6 +316,9 @@ class RecordsMixin:
         """Add every record of ``data`` (not its settings) as one change."""
         records: list[Record] = [
             *data.sponsors,
+            *data.people,
+            *data.person_entries,
+            *data.regular_meetings,
             *data.days,
             *data.meetings,
             *data.contacts,
@@ -298,7 +328,8 @@ class RecordsMixin:
             *data.call_list,
         ]
         keys = {s.key for s in self.repository.sponsors()} | {s.key for s in data.sponsors}
-        self._check_many(records, keys)
+        people = {p.key for p in self.repository.people()} | {p.key for p in data.people}
+        self._check_many(records, keys, people)
         self._write(lambda r: r.add_all(data))
 
     def import_data(self, data: JournalData, mode: ImportMode) -> ImportSummary:
@@ -327,6 +358,8 @@ def _delete(repo: JournalRepository, record: Record) -> None:
         repo.delete_day(record.date)
     elif isinstance(record, Sponsor):
         repo.delete_sponsor(record.key)
+    elif isinstance(record, Person):
+        repo.delete_person(record.key)
     else:
         if record.id is None:
             raise ValueError("a record that was never saved cannot be deleted")

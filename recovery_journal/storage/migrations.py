@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 #: The schema version this program writes.
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
 
 #: ``PRAGMA application_id`` of every journal database ("RJNL").
 APPLICATION_ID = 0x524A4E4C
@@ -156,6 +156,44 @@ INSERT INTO meta ("key", value) VALUES ('schema_version', '1');
 """
 
 
+# Version 2 (issue 14): the recovery network (people and their dated entries, optionally named
+# by meetings and sponsor contacts) and the list of regular meetings.
+_V2_SQL = """
+CREATE TABLE person (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "key" VARCHAR NOT NULL UNIQUE,
+    name VARCHAR NOT NULL,
+    relationship VARCHAR NOT NULL,
+    notes VARCHAR NOT NULL
+);
+CREATE TABLE person_entry (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    date VARCHAR NOT NULL,
+    person_key VARCHAR NOT NULL
+        REFERENCES person ("key") ON DELETE CASCADE ON UPDATE CASCADE,
+    use VARCHAR NOT NULL,
+    stance VARCHAR NOT NULL,
+    in_network BOOLEAN NOT NULL,
+    note VARCHAR NOT NULL
+);
+CREATE INDEX ix_person_entry_date ON person_entry (date);
+CREATE TABLE regular_meeting (
+    id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    name VARCHAR NOT NULL,
+    fellowship VARCHAR NOT NULL,
+    fellowship_label VARCHAR,
+    weekdays VARCHAR NOT NULL,
+    time VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    home_group BOOLEAN NOT NULL
+);
+ALTER TABLE meeting ADD COLUMN person_key VARCHAR
+    REFERENCES person ("key") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE sponsor_contact ADD COLUMN person_key VARCHAR
+    REFERENCES person ("key") ON DELETE SET NULL ON UPDATE CASCADE;
+"""
+
+
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Run ``;``-separated statements one by one (``executescript`` would commit)."""
     statement = ""
@@ -172,8 +210,12 @@ def _create_v1(conn: sqlite3.Connection) -> None:
     _run_script(conn, _V1_SQL)
 
 
+def _add_network_v2(conn: sqlite3.Connection) -> None:
+    _run_script(conn, _V2_SQL)
+
+
 #: version -> the function that brings a database from ``version - 1`` to ``version``.
-MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _create_v1})
+MIGRATIONS: Mapping[int, Migration] = MappingProxyType({1: _create_v1, 2: _add_network_v2})
 
 
 def set_schema_version(conn: sqlite3.Connection, version: int) -> None:

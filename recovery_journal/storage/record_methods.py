@@ -13,6 +13,9 @@ from recovery_journal.domain.models import (
     DayRecord,
     JournalEntry,
     Meeting,
+    Person,
+    PersonEntry,
+    RegularMeeting,
     Sponsor,
     SponsorContact,
 )
@@ -203,3 +206,61 @@ class RecordMethods(RepositoryBase):
 
     def call_list(self) -> list[CallListPerson]:
         return self._list(rows.CALL_LIST)
+
+    # -- the recovery network ---------------------------------------------------------------
+
+    def add_person(self, person: Person) -> Person:
+        return self._add(rows.PEOPLE, person)
+
+    def update_person(self, person: Person) -> Person:
+        """Update by ``id`` (then the key may change; entries and links follow) or by key."""
+        record_id = person.id
+        if record_id is None:
+            stored = self.get_person(person.key)
+            record_id = None if stored is None else stored.id
+        return self._update(rows.PEOPLE, person, record_id)
+
+    def delete_person(self, key: str) -> None:
+        """Delete a person with their dated entries; meetings and contacts that named them
+        stay, naming no one."""
+        self._delete(rows.PEOPLE, "key", key)
+
+    def get_person(self, key: str) -> Person | None:
+        return self._get(rows.PEOPLE, "key", key)
+
+    def people(self) -> list[Person]:
+        return self._list(rows.PEOPLE)
+
+    def add_person_entry(self, entry: PersonEntry) -> PersonEntry:
+        return self._add(rows.PERSON_ENTRIES, entry)
+
+    def update_person_entry(self, entry: PersonEntry) -> PersonEntry:
+        return self._update(rows.PERSON_ENTRIES, entry, entry.id)
+
+    def delete_person_entry(self, entry_id: int) -> None:
+        self._delete(rows.PERSON_ENTRIES, "id", entry_id)
+
+    def get_person_entry(self, entry_id: int) -> PersonEntry | None:
+        return self._get(rows.PERSON_ENTRIES, "id", entry_id)
+
+    def person_entries(
+        self, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[PersonEntry]:
+        return self._list(rows.PERSON_ENTRIES, start, end)
+
+    # -- regular meetings -------------------------------------------------------------------
+
+    def add_regular_meeting(self, meeting: RegularMeeting) -> RegularMeeting:
+        return self._add(rows.REGULAR_MEETINGS, meeting)
+
+    def update_regular_meeting(self, meeting: RegularMeeting) -> RegularMeeting:
+        return self._update(rows.REGULAR_MEETINGS, meeting, meeting.id)
+
+    def delete_regular_meeting(self, meeting_id: int) -> None:
+        self._delete(rows.REGULAR_MEETINGS, "id", meeting_id)
+
+    def get_regular_meeting(self, meeting_id: int) -> RegularMeeting | None:
+        return self._get(rows.REGULAR_MEETINGS, "id", meeting_id)
+
+    def regular_meetings(self) -> list[RegularMeeting]:
+        return self._list(rows.REGULAR_MEETINGS)

@@ -46,8 +46,10 @@ def _conflict(exc: sqlite3.IntegrityError, what: str) -> RecordConflictError:
         message = f"{what}: a day record for that date is already in the journal."
     elif "sponsor.key" in text:
         message = f"{what}: a sponsor with that id is already in the journal."
+    elif "person.key" in text:
+        message = f"{what}: a person with that id is already in the journal."
     elif "FOREIGN KEY" in text:
-        message = f"{what}: it names a sponsor that is not in the journal."
+        message = f"{what}: it names a sponsor or a person that is not in the journal."
     else:
         message = f"{what}: it clashes with what is already in the journal ({text})."
     return RecordConflictError(message)

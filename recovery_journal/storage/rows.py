@@ -32,6 +32,9 @@ from recovery_journal.domain.models import (
     DayRecord,
     JournalEntry,
     Meeting,
+    Person,
+    PersonEntry,
+    RegularMeeting,
     Sponsor,
     SponsorContact,
 )
@@ -260,12 +263,17 @@ CHECKINS = Codec(AllianceCheckin, "alliance_checkin", ("date", "id"), "relations
 ENTRIES = Codec(JournalEntry, "journal_entry", ("created_at", "id"), "journal entry")
 ANCHORS = Codec(AnchorEvent, "anchor_event", ("date", "id"), "anchor event")
 CALL_LIST = Codec(CallListPerson, "call_list_person", ("id",), "call-list person")
+PEOPLE = Codec(Person, "person", ("id",), "person")
+PERSON_ENTRIES = Codec(PersonEntry, "person_entry", ("date", "id"), "network entry")
+REGULAR_MEETINGS = Codec(RegularMeeting, "regular_meeting", ("id",), "regular meeting")
 
 #: Every record kind by its ``JournalData`` attribute, parents before children (the order to
 #: insert in; delete in reverse).
 CODECS: Mapping[str, Codec[Any]] = types.MappingProxyType(
     {
         "sponsors": SPONSORS,
+        "people": PEOPLE,
+        "person_entries": PERSON_ENTRIES,
         "days": DAYS,
         "meetings": MEETINGS,
         "contacts": CONTACTS,
@@ -273,5 +281,6 @@ CODECS: Mapping[str, Codec[Any]] = types.MappingProxyType(
         "journal_entries": ENTRIES,
         "anchor_events": ANCHORS,
         "call_list": CALL_LIST,
+        "regular_meetings": REGULAR_MEETINGS,
     }
 )

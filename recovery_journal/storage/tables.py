@@ -1,4 +1,4 @@
-"""The journal's record kinds, declared once with sqlmodel (schema version 1).
+"""The journal's record kinds, declared once with sqlmodel (schema version 2).
 
 Each class is the single definition of its kind's fields: type, default, bounds (``ge``,
 ``le``, ``min_length``/``max_length``: of a text its characters, of a list its items; the text
@@ -45,8 +45,12 @@ from recovery_journal.domain.models import (
     Fellowship,
     Initiator,
     MeetingFormat,
+    PersonStance,
+    PersonUse,
+    Relationship,
     ServiceRole,
     Topic,
+    Weekday,
 )
 from recovery_journal.domain.validation import DURATION_RANGE
 from recovery_journal.storage.column_types import (
@@ -69,6 +73,25 @@ def _sponsor_ref() -> Column[str]:
         String,
         ForeignKey("sponsor.key", onupdate="CASCADE", ondelete="SET NULL"),
         nullable=True,
+    )
+
+
+def _person_ref(*, on_delete: str = "SET NULL", nullable: bool = True) -> Column[str]:
+    return Column(
+        "person_key",
+        String,
+        ForeignKey("person.key", onupdate="CASCADE", ondelete=on_delete),
+        nullable=nullable,
+    )
+
+
+def _person_link(description: str) -> str | None:
+    return Field(  # type: ignore[no-any-return]
+        default=None,
+        sa_column=_person_ref(),
+        max_length=SHORT_TEXT_MAX,
+        alias="person_id",
+        description=description,
     )
 
 
@@ -192,6 +215,7 @@ class MeetingRow(SQLModel, table=True):
         description="How helpful it felt.",
     )
     notes: str = Field(default="", max_length=LONG_TEXT_MAX, description="Notes.")
+    person_key: str | None = _person_link("Someone from my recovery network I was there with.")
 
 
 class SponsorRow(SQLModel, table=True):
@@ -252,6 +276,7 @@ class SponsorContactRow(SQLModel, table=True):
         description="What we talked about.",
     )
     notes: str = Field(default="", max_length=LONG_TEXT_MAX, description="Notes.")
+    person_key: str | None = _person_link("The sponsor's place in my recovery network.")
 
 
 class AllianceCheckinRow(SQLModel, table=True):
@@ -325,6 +350,88 @@ class CallListRow(SQLModel, table=True):
     phone: str = Field(default="", max_length=SHORT_TEXT_MAX, description="Phone number.")
 
 
+class PersonRow(SQLModel, table=True):
+    """People in my recovery network. How each relates to my recovery is in their dated
+    entries."""
+
+    __tablename__ = "person"
+    __table_args__ = _AUTOINC
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(
+        unique=True,
+        min_length=1,
+        max_length=SHORT_TEXT_MAX,
+        alias="id",
+        description="A short id that names the person.",
+    )
+    name: str = Field(min_length=1, max_length=SHORT_TEXT_MAX, description="Name or nickname.")
+    relationship: Relationship = Field(
+        default=Relationship.OTHER,
+        sa_type=EnumText(Relationship),
+        description="Who they are to me.",
+    )
+    notes: str = Field(default="", max_length=LONG_TEXT_MAX, description="Notes.")
+
+
+class PersonEntryRow(SQLModel, table=True):
+    """How one person in my network related to my recovery as of a date. Entries are never
+    overwritten: a later entry says what changed."""
+
+    __tablename__ = "person_entry"
+    __table_args__ = (Index("ix_person_entry_date", "date"), _AUTOINC)
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date = Field(sa_type=IsoDate, description="As of this day.")
+    person_key: str = Field(
+        sa_column=_person_ref(on_delete="CASCADE", nullable=False),
+        min_length=1,
+        max_length=SHORT_TEXT_MAX,
+        alias="person_id",
+        description="Which person.",
+    )
+    use: PersonUse = Field(
+        default=PersonUse.UNKNOWN,
+        sa_type=EnumText(PersonUse),
+        description="Their own use of alcohol or drugs, as I see it.",
+    )
+    stance: PersonStance = Field(
+        default=PersonStance.UNKNOWN,
+        sa_type=EnumText(PersonStance),
+        description="How they relate to my recovery, as I see it.",
+    )
+    in_network: bool = Field(
+        default=True, description="Part of my life from this day (false: no longer)."
+    )
+    note: str = Field(default="", max_length=LONG_TEXT_MAX, description="Note.")
+
+
+class RegularMeetingRow(SQLModel, table=True):
+    """Meetings I go to regularly (what Today asks about the day after)."""
+
+    __tablename__ = "regular_meeting"
+    __table_args__ = _AUTOINC
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(min_length=1, max_length=SHORT_TEXT_MAX, description="The meeting's name.")
+    fellowship: Fellowship = Field(sa_type=EnumText(Fellowship), description="The fellowship.")
+    fellowship_label: str | None = Field(
+        default=None,
+        max_length=SHORT_TEXT_MAX,
+        description="The fellowship's name, when it is `other`.",
+    )
+    weekdays: tuple[Weekday, ...] = Field(
+        sa_type=JsonList(Weekday),
+        min_length=1,
+        max_length=len(Weekday),
+        description="The days of the week it meets.",
+    )
+    time: dt.time = Field(sa_type=ClockTime, description="Start time, local.")
+    format: MeetingFormat = Field(
+        default=MeetingFormat.IN_PERSON,
+        sa_type=EnumText(MeetingFormat),
+        description="How I attend.",
+    )
+    home_group: bool = Field(default=False, description="My home group.")
+
+
 #: The class of every record kind, by its ``JournalData`` attribute (as ``rows.CODECS``).
 RECORD_TABLES: dict[str, type[SQLModel]] = {
     "days": DayRow,
@@ -335,6 +442,9 @@ RECORD_TABLES: dict[str, type[SQLModel]] = {
     "journal_entries": JournalEntryRow,
     "anchor_events": AnchorEventRow,
     "call_list": CallListRow,
+    "people": PersonRow,
+    "person_entries": PersonEntryRow,
+    "regular_meetings": RegularMeetingRow,
 }
 
 #: Every sqlmodel table of the current schema, by table name.

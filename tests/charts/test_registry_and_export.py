@@ -38,8 +38,16 @@ TODAY = D(2026, 3, 15)
 DEMO = generate_demo(TODAY)
 
 
-def test_the_six_charts_in_trends_order():
-    assert CHART_NAMES == ("pda", "calendar", "attendance", "contacts", "alliance", "wellbeing")
+def test_the_seven_charts_in_trends_order():
+    assert CHART_NAMES == (
+        "pda",
+        "calendar",
+        "attendance",
+        "contacts",
+        "alliance",
+        "wellbeing",
+        "network",
+    )
     assert all(CHARTS[name].title for name in CHART_NAMES)
 
 

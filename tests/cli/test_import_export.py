@@ -62,7 +62,7 @@ def test_import_into_a_journal_with_records_needs_merge_or_replace(
         (lambda d: d["days"][0].update(status="fine"), "$.days[0].status: "),
         (lambda d: d["days"][0].update(cravings=3), "$.days[0].cravings: "),
         (lambda d: d["meetings"][0].update(format="zoom"), "$.meetings[0].format: "),
-        (lambda d: d.update(version=2), "$.version: "),
+        (lambda d: d.update(version=3), "$.version: "),
         (lambda d: d.update(format="other-app"), "$.format: "),
     ],
 )

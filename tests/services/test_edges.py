@@ -11,7 +11,16 @@ import types
 
 import pytest
 
-from recovery_journal.domain.models import DayRecord, DayStatus, JournalEntry
+from recovery_journal.domain.models import (
+    DayRecord,
+    DayStatus,
+    Fellowship,
+    JournalEntry,
+    Person,
+    PersonEntry,
+    RegularMeeting,
+    Weekday,
+)
 from recovery_journal.services.errors import JournalTooLargeError
 from recovery_journal.services.interchange_csv import codebook_markdown, export_csv, neutralise
 from recovery_journal.services.interchange_json import export_json, parse_json, read_import_file
@@ -112,6 +121,20 @@ def _leaks(*roots):
     return found
 
 
+def test_names_of_the_network_are_never_on_disk_in_plain_text(session, vault_path):
+    session.add_person(Person(key="p1", name=f"{MARK} name"), PersonEntry(TODAY, "p1"))
+    session.add_regular_meeting(
+        RegularMeeting(f"{MARK} meeting", Fellowship.AA, (Weekday.MONDAY,), dt.time(19, 0))
+    )
+    session.backup_now("test")
+    assert session.data().people[0].name == f"{MARK} name"
+    folders = {vault_path.parent, *vault_path.parent.rglob("*")}
+    for path in folders:
+        assert MARK not in path.name
+        if path.is_file():
+            assert MARK.encode() not in path.read_bytes(), path
+
+
 @pytest.mark.parametrize("end", ["lock", "close"])
 def test_nothing_the_person_typed_is_kept_in_any_cache_after_lock(session, end):
     session.save_day(
@@ -128,6 +151,13 @@ def test_nothing_the_person_typed_is_kept_in_any_cache_after_lock(session, end):
             body=f"{MARK} body",
             tags=(f"{MARK} tag",),
         )
+    )
+    session.add_person(  # people's names are journal content too (issue 14, item 9)
+        Person(key="p1", name=f"{MARK} name", notes=f"{MARK} notes"),
+        PersonEntry(TODAY, "p1", note=f"{MARK} entry"),
+    )
+    session.add_regular_meeting(
+        RegularMeeting(f"{MARK} meeting", Fellowship.AA, (Weekday.MONDAY,), dt.time(19, 0))
     )
     session.data()  # read everything back through the row converters and their caches
     assert _leaks(session)  # the marker is found while unlocked: the search works

@@ -17,13 +17,16 @@ EXPECTED_HEADERS = {
     "entered_at",
     "sponsors.csv": "id,name,started_on,ended_on",
     "meetings.csv": "date,time,fellowship,fellowship_label,name,format,duration_min,home_group,"
-    "shared,service_role,talked_with_members,helpfulness,notes",
+    "shared,service_role,talked_with_members,helpfulness,notes,person_id",
     "sponsor_contacts.csv": "date,time,sponsor_id,mode,initiated_by,two_way,duration_min,topics,"
-    "notes",
+    "notes,person_id",
     "alliance_checkins.csv": "date,sponsor_id,B1,B2,R1,R2,G1,G2,T1,T2,note",
     "journal_entries.csv": "created_at,title,body,tags,date",
     "anchor_events.csv": "date,label",
     "call_list.csv": "name,role,phone",
+    "people.csv": "id,name,relationship,notes",
+    "person_entries.csv": "date,person_id,use,stance,in_network,note",
+    "regular_meetings.csv": "name,fellowship,fellowship_label,weekdays,time,format,home_group",
     "settings.csv": "setting,value",
 }
 

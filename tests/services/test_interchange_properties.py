@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
@@ -22,11 +23,18 @@ from recovery_journal.domain.models import (
     JournalEntry,
     Meeting,
     MeetingFormat,
+    Person,
+    PersonEntry,
+    PersonStance,
+    PersonUse,
+    RegularMeeting,
+    Relationship,
     ServiceRole,
     Settings,
     Sponsor,
     SponsorContact,
     Topic,
+    Weekday,
     WeekStart,
 )
 from recovery_journal.domain.validation import validate_journal
@@ -146,16 +154,62 @@ def journals(draw: st.DrawFn) -> JournalData:
             max_size=3,
         )
     )
+    people = [
+        Person(key, draw(words), draw(st.sampled_from(list(Relationship))), draw(texts))
+        for key in draw(st.lists(words, max_size=3, unique=True))
+    ]
+    person_keys = [p.key for p in people]
+    person_entries = (
+        draw(
+            st.lists(
+                st.builds(
+                    PersonEntry,
+                    date=dates,
+                    person_key=st.sampled_from(person_keys),
+                    use=st.sampled_from(list(PersonUse)),
+                    stance=st.sampled_from(list(PersonStance)),
+                    in_network=st.booleans(),
+                    note=texts,
+                ),
+                max_size=5,
+            )
+        )
+        if people
+        else []
+    )
+    links = st.none() | (st.sampled_from(person_keys) if people else st.none())
+    linked_meetings = [
+        dataclasses.replace(m, person_key=draw(links))
+        for m in draw(st.lists(meetings(), max_size=5))
+    ]
+    linked_contacts = [dataclasses.replace(c, person_key=draw(links)) for c in contacts]
+    regular = draw(
+        st.lists(
+            st.builds(
+                RegularMeeting,
+                name=words,
+                fellowship=st.sampled_from([f for f in Fellowship if f != Fellowship.OTHER]),
+                weekdays=unique_tuple(list(Weekday)).filter(bool),
+                time=st.builds(dt.time, st.integers(0, 23), st.integers(0, 59)),
+                format=st.sampled_from(list(MeetingFormat)),
+                home_group=st.booleans(),
+            ),
+            max_size=3,
+        )
+    )
     return JournalData(
+        people=tuple(people),
+        person_entries=tuple(sorted(person_entries, key=lambda e: e.date)),
+        regular_meetings=tuple(regular),
         settings=Settings(
             tracking_start=draw(st.none() | dates),
             sobriety_date=draw(st.none() | dates),
             week_start=draw(st.sampled_from(list(WeekStart))),
         ),
         days=tuple(days),
-        meetings=tuple(draw(st.lists(meetings(), max_size=5))),
+        meetings=tuple(linked_meetings),
         sponsors=tuple(sponsors),
-        contacts=tuple(contacts),
+        contacts=tuple(linked_contacts),
         checkins=tuple(checkins),
         journal_entries=tuple(entries),
         anchor_events=tuple(
@@ -187,6 +241,9 @@ def test_any_valid_journal_round_trips_through_json(data: JournalData) -> None:
     )
     assert parsed.settings == data.settings
     assert sorted(p.name for p in parsed.call_list) == sorted(p.name for p in data.call_list)
+    assert parsed.people == data.people
+    assert parsed.person_entries == data.person_entries
+    assert parsed.regular_meetings == data.regular_meetings
 
 
 def _fields(day: DayRecord) -> dict[str, object]:

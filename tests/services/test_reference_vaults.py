@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from recovery_journal.services.session import JournalSession
-from tests.storage.storage_samples import sample_data
+from tests.storage.storage_samples import SAMPLES
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 PASSPHRASE = "reference vault passphrase"
@@ -29,8 +29,11 @@ def _without_ids(data):
     } | {"settings": data.settings}
 
 
-def test_there_is_a_reference_for_the_first_schema():
-    assert DATA / "reference-schema-v1.rjvault" in REFERENCES
+def test_there_is_a_reference_for_every_schema():
+    from recovery_journal.storage.migrations import CURRENT_SCHEMA_VERSION
+
+    for version in range(1, CURRENT_SCHEMA_VERSION + 1):
+        assert DATA / f"reference-schema-v{version}.rjvault" in REFERENCES
 
 
 @pytest.mark.parametrize("reference", REFERENCES, ids=lambda p: p.name)
@@ -39,7 +42,8 @@ def test_reference_vault_opens_with_passphrase_and_code(reference, tmp_path):
     shutil.copyfile(reference, copy)  # opening may migrate; never touch the original
     session = JournalSession.open(copy, PASSPHRASE)
     try:
-        assert _without_ids(session.data()) == _without_ids(sample_data())
+        version = int(reference.stem.rsplit("-v", 1)[1])
+        assert _without_ids(session.data()) == _without_ids(SAMPLES[version]())
         assert session.verify()
     finally:
         session.close()

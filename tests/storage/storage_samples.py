@@ -1,7 +1,10 @@
 """A small journal that uses every field of every record type, and test helpers.
 
 ``sample_data()`` is frozen: ``data/journal_schema_v1.sqlite.gz`` (the schema v1 reference
-database) holds exactly this journal. Add new samples instead of changing it.
+database) holds exactly this journal. Add new samples instead of changing it:
+``sample_data_v2()`` is it plus the records of schema version 2 (the recovery network and
+regular meetings), frozen the same way with ``journal_schema_v2.sqlite.gz``. ``SAMPLES`` gives
+each reference's journal by schema version.
 """
 
 from __future__ import annotations
@@ -23,12 +26,19 @@ from recovery_journal.domain.models import (
     JournalEntry,
     Meeting,
     MeetingFormat,
+    Person,
+    PersonEntry,
+    PersonStance,
+    PersonUse,
+    RegularMeeting,
+    Relationship,
     ServiceRole,
     Settings,
     Sponsor,
     SponsorContact,
     Theme,
     Topic,
+    Weekday,
     WeekStart,
 )
 
@@ -151,6 +161,73 @@ def sample_data() -> JournalData:
     )
 
 
+def sample_data_v2() -> JournalData:
+    """``sample_data()`` with every field of schema version 2: people with dated entries
+    (one who left), a meeting and a contact naming someone, regular meetings."""
+    d = dt.date
+    v1 = sample_data()
+    meetings = list(v1.meetings)
+    meetings[2] = replace(meetings[2], person_key="p-jo")
+    contacts = list(v1.contacts)
+    contacts[0] = replace(contacts[0], person_key="p-dana")
+    return replace(
+        v1,
+        settings=replace(v1.settings, declined_meeting_offers=("2025-01-08/1",)),
+        meetings=tuple(meetings),
+        contacts=tuple(contacts),
+        people=(
+            Person(key="p-jo", name="Jo", relationship=Relationship.FRIEND, notes="From school."),
+            Person(key="p-dana", name="Dana K.", relationship=Relationship.SPONSOR),
+            Person(key="p-max", name="Max", relationship=Relationship.WORK),
+        ),
+        person_entries=(
+            PersonEntry(
+                date=d(2025, 1, 1),
+                person_key="p-jo",
+                use=PersonUse.RECOVERY,
+                stance=PersonStance.SUPPORTS,
+                note="Came to my first meeting with me.",
+            ),
+            PersonEntry(date=d(2025, 1, 1), person_key="p-dana", use=PersonUse.RECOVERY),
+            PersonEntry(
+                date=d(2025, 1, 2),
+                person_key="p-max",
+                use=PersonUse.HEAVY,
+                stance=PersonStance.AGAINST,
+            ),
+            PersonEntry(
+                date=d(2025, 1, 20),
+                person_key="p-max",
+                use=PersonUse.HEAVY,
+                stance=PersonStance.NEUTRAL,
+                in_network=False,
+                note="We don't go out any more.",
+            ),
+        ),
+        regular_meetings=(
+            RegularMeeting(
+                name="Wednesday sit",
+                fellowship=Fellowship.OTHER,
+                fellowship_label="Recovery Dharma",
+                weekdays=(Weekday.WEDNESDAY,),
+                time=dt.time(19, 30),
+                format=MeetingFormat.ONLINE,
+                home_group=True,
+            ),
+            RegularMeeting(
+                name="Early bird",
+                fellowship=Fellowship.AA,
+                weekdays=(Weekday.MONDAY, Weekday.FRIDAY),
+                time=dt.time(7, 0),
+            ),
+        ),
+    )
+
+
+#: The journal each reference (database and vault) holds, by schema version.
+SAMPLES = {1: sample_data, 2: sample_data_v2}
+
+
 def strip_ids(data: JournalData) -> JournalData:
     """The same data with every storage id cleared, for comparing with unsaved records."""
 
@@ -167,6 +244,9 @@ def strip_ids(data: JournalData) -> JournalData:
         journal_entries=clear(data.journal_entries),
         anchor_events=clear(data.anchor_events),
         call_list=clear(data.call_list),
+        people=clear(data.people),
+        person_entries=clear(data.person_entries),
+        regular_meetings=clear(data.regular_meetings),
     )
 
 

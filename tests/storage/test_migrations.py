@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.pool import StaticPool
 from sqlmodel import SQLModel
-from storage_samples import sample_data, strip_ids
+from storage_samples import SAMPLES, sample_data, strip_ids
 
 from recovery_journal.storage import migrations
 from recovery_journal.storage.database import JournalDatabase
@@ -23,7 +23,7 @@ from recovery_journal.storage.tables import TABLES
 DATA = Path(__file__).parent / "data"
 
 
-@pytest.mark.parametrize("version", [1])
+@pytest.mark.parametrize("version", [1, 2])
 def test_every_released_schema_opens_in_the_current_code(version: int) -> None:
     image = gzip.decompress((DATA / f"journal_schema_v{version}.sqlite.gz").read_bytes())
     db = JournalDatabase.from_bytes(image)
@@ -34,7 +34,7 @@ def test_every_released_schema_opens_in_the_current_code(version: int) -> None:
     assert not db.needs_migration
     db.integrity_check()
     repo = JournalRepository(db)
-    assert strip_ids(repo.load()) == sample_data()
+    assert strip_ids(repo.load()) == SAMPLES[version]()
     assert [h.kind for h in repo.search("canal")] == ["day"]
     # Still usable and still saveable.
     repo.add_anchor_event(sample_data().anchor_events[0])
@@ -153,14 +153,15 @@ def test_database_migrate_uses_the_registry(monkeypatch: pytest.MonkeyPatch) -> 
     from recovery_journal.storage import database
 
     db = JournalDatabase.new()
+    following = CURRENT_SCHEMA_VERSION + 1
 
-    def v2(c: sqlite3.Connection) -> None:
+    def extra(c: sqlite3.Connection) -> None:
         c.execute("CREATE TABLE extra (x)")
 
-    monkeypatch.setattr(database, "CURRENT_SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA_VERSION", 2)
-    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, 2: v2})
+    monkeypatch.setattr(database, "CURRENT_SCHEMA_VERSION", following)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA_VERSION", following)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {**migrations.MIGRATIONS, following: extra})
     assert db.needs_migration
     db.migrate()
-    assert db.schema_version == 2
+    assert db.schema_version == following
     assert not db.needs_migration

@@ -127,3 +127,47 @@ def test_closing_the_dialog_lets_go_of_the_pages(qtbot, session):
     dialog.reject()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert dialog.pages == [] and previews() == []
+
+
+NAME = "Zephyrine"  # a name no other text of the report holds
+
+
+def test_the_network_goes_into_the_review_and_the_pdf_only_when_asked_and_names_only_if_ticked(
+    qtbot, session, tmp_path
+):
+    from recovery_journal.domain.models import Person, PersonEntry, PersonStance, PersonUse
+
+    session.add_person(
+        Person("z", NAME), PersonEntry(AS_OF, "z", PersonUse.RECOVERY, PersonStance.SUPPORTS)
+    )
+    view = ReviewView(session, lambda: AS_OF)
+    qtbot.addWidget(view)
+    view.show()
+    assert "network" not in [box.chart.name for box in view.review.charts]
+    view.network_box.setChecked(True)
+    assert "network" in [box.chart.name for box in view.review.charts]
+    assert NAME not in view.review.visible_text()
+    dialog = view.export_report()
+    assert dialog is not None and dialog.include_network.isChecked()
+    assert not dialog.include_names.isChecked()  # names are off unless ticked
+    target = tmp_path / "review.pdf"
+    dialog.ask_path = lambda suggested: target
+    assert NAME not in suggested_name(dialog)
+    assert dialog.save() == target
+    text = pdf_text(target)
+    assert "The people around you" in text and NAME not in text
+    dialog.include_names.setChecked(True)
+    assert dialog.save() == target
+    assert f"Supporting your recovery: {NAME}." in pdf_text(target)
+    dialog.include_network.setChecked(False)
+    assert not dialog.include_names.isChecked()
+    assert dialog.save() == target
+    assert "The people around you" not in pdf_text(target)
+    dialog.reject()
+
+
+def suggested_name(dialog: ExportReportDialog) -> str:
+    from recovery_journal.ui.pages.review.export_dialog import suggested_file_name
+
+    assert dialog.content is not None
+    return suggested_file_name(dialog.content)

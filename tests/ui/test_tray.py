@@ -8,7 +8,16 @@ import datetime as dt
 
 import pytest
 
-from recovery_journal.domain.models import CallListPerson, DayRecord, DayStatus
+from recovery_journal.domain.models import (
+    CallListPerson,
+    DayRecord,
+    DayStatus,
+    Fellowship,
+    Person,
+    PersonEntry,
+    RegularMeeting,
+    Weekday,
+)
 from recovery_journal.domain.reminders import DailyReminder
 from recovery_journal.services.session import JournalSession
 from recovery_journal.ui.app.background import KEEPS_RUNNING
@@ -230,6 +239,10 @@ def test_the_tray_and_the_reminder_never_show_journal_content(
         DayRecord(date=TODAY - dt.timedelta(days=1), status=DayStatus.USED, note=SECRET_NOTE)
     )
     session.add_call_person(CallListPerson(name=SECRET_NAME, phone="0123"))
+    session.add_person(Person("p", SECRET_NAME), PersonEntry(TODAY, "p"))  # the network's names
+    session.add_regular_meeting(
+        RegularMeeting(SECRET_NOTE, Fellowship.AA, (Weekday.MONDAY,), dt.time(19, 0))
+    )
     session.close()
     _reminders_on(prefs)
     background = make_background(prefs, wall, told)

@@ -150,7 +150,13 @@ def test_showing_builds_the_first_screen_at_once_and_the_rest_right_after(qtbot,
     assert built == ["pda", "calendar"] and not view.is_complete
     qtbot.waitUntil(lambda: view.is_complete)
     assert all(card.chart is not None for card in view.cards.values())
-    assert len(view.insights.cards) == 3
+    # meetings, sponsor contact, alliance, and the network (the demo keeps a network list)
+    assert [card.content.id for card in view.insights.cards] == [
+        "meetings",
+        "sponsor_contact",
+        "alliance",
+        "network",
+    ]
 
 
 def test_refresh_rebuilds_only_when_something_changed(view, session):
@@ -293,7 +299,7 @@ def test_an_empty_card_points_to_where_its_records_are_made(qtbot, tmp_path):
             assert card.is_empty, name
             assert not card.save_png.isEnabled() and not card.save_svg.isEnabled(), name
             assert card.empty_row.isVisibleTo(view), name
-            assert set(card.place_buttons) <= {"today", "calendar", "sponsor"}
+            assert set(card.place_buttons) <= {"today", "calendar", "sponsor", "network"}
             assert card.place_buttons, name
         calendar = view.cards["calendar"]
         assert "Today" in calendar.empty_hint.text() and "Calendar" in calendar.empty_hint.text()

@@ -6,7 +6,9 @@ the period's figures are the domain's ``review.period_figures`` and the "as of" 
 ``compute_stats(data, end)``; this module adds the period, the talking points and, only when
 asked, the notes.
 
-Privacy: day notes and journal entries are read **only** when ``include_notes`` is true.
+Privacy: day notes and journal entries are read **only** when ``include_notes`` is true; the
+names of the people in the recovery network only when ``include_names`` is (with
+``include_network``).
 Substances, amounts, meeting notes (which may hold other members' stories), contact and
 check-in notes, the call list and memory anchors are never part of a review.
 """
@@ -104,6 +106,8 @@ class ReportContent:
     include_notes: bool
     day_notes: tuple[DayNote, ...]  # empty unless ``include_notes``
     journal: tuple[JournalText, ...]  # empty unless ``include_notes``
+    include_network: bool = False  # the network chart and figures (no names)
+    network_people: tuple[tuple[str, tuple[str, ...]], ...] = ()  # names: only if asked
 
     @property
     def as_of(self) -> dt.date:
@@ -116,9 +120,17 @@ class ReportContent:
 
 
 def gather_report(
-    data: JournalData, period: ReportPeriod, *, include_notes: bool = False
+    data: JournalData,
+    period: ReportPeriod,
+    *,
+    include_notes: bool = False,
+    include_network: bool = False,
+    include_names: bool = False,
 ) -> ReportContent:
-    """Everything the report and the review screen show for ``period``."""
+    """Everything the report and the review screen show for ``period``. The names of the
+    people in the network are read only with ``include_network`` and ``include_names``."""
+    from recovery_journal.charts.report.network_section import people_groups
+
     start, end = period.start, period.end
     settings = data.settings
     figures = period_figures(data, start, end)
@@ -140,6 +152,8 @@ def gather_report(
         include_notes=include_notes,
         day_notes=tuple(_day_notes(data, start, end)) if include_notes else (),
         journal=tuple(_journal(data, start, end)) if include_notes else (),
+        include_network=include_network,
+        network_people=people_groups(data, end) if include_network and include_names else (),
     )
 
 

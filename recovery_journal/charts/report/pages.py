@@ -99,9 +99,15 @@ def build_report_pages(
     charts: Sequence[str] = REPORT_CHARTS,
 ) -> list[Figure]:
     """Every page of the report, in order, ready for ``PdfPages`` or for a preview."""
+    from recovery_journal.charts.report.network_section import network_section
+
     doc = Document(LOOK)
     cover = _cover(doc, content, prepared_on or content.as_of)
+    if content.include_network and "network" not in charts:
+        charts = (*charts, "network")
     _charts(doc, data, content, charts)
+    if content.include_network:
+        network_section(doc, content)
     _weeks(doc, content)
     _milestones(doc, content)
     _talking_points(doc, content)

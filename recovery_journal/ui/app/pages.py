@@ -105,6 +105,14 @@ PAGES: tuple[PageSpec, ...] = (
         "Reviews the people you sponsor sent you, read-only and kept encrypted.",
         "recovery_journal.ui.pages.sponsees.view:SponseesView",
     ),
+    # Last, so the places before it keep their Alt+number.
+    PageSpec(
+        "network",
+        "Network",
+        "network",
+        "The people around you and how they relate to your recovery, and your regular meetings.",
+        "recovery_journal.ui.pages.network.view:NetworkView",
+    ),
 )
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from recovery_journal.charts.report.content import review_charts
+from recovery_journal.charts.report.content import REPORT_CHARTS, review_charts
 from recovery_journal.charts.report.words import (
     EARLIER_RUNS_HEADING,
     EARLIER_RUNS_NOTE,
@@ -262,7 +262,8 @@ class ReviewContent(QWidget):
         self.release_charts()
         style = chart_style(self, self.scale)
         period = content.period
-        for part in review_charts(period.start, period.end):
+        names = (*REPORT_CHARTS, "network") if content.include_network else REPORT_CHARTS
+        for part in review_charts(period.start, period.end, names):
             chart = render_chart(part.name, data, part.start, part.end, style)
             box = ChartBox(chart, self.scale, self, title=part.title)
             self.charts.append(box)

@@ -19,6 +19,7 @@ from recovery_journal.domain.models import ContactMode, Initiator, Sponsor, Spon
 from recovery_journal.domain.sponsors import current_sponsor, newest_first, next_sponsor_key
 from recovery_journal.domain.validation import FieldError
 from recovery_journal.ui.common.choices import ChipRow, ChoiceRow
+from recovery_journal.ui.common.person_choice import PersonChoice
 from recovery_journal.ui.common.widgets import named, wrapped
 from recovery_journal.ui.dialogs.base import RecordDialog
 
@@ -109,6 +110,8 @@ class ContactDialog(RecordDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)
         self.add_row("Not&es:", self.notes, "notes")
+        self.person = PersonChoice("Your sponsor in your network list", list(data.people), self)
+        self.add_row("In your network:", self.person, "person_key")
         self._sponsor_changed()
         self.sponsor.setFocus()
 
@@ -147,6 +150,7 @@ class ContactDialog(RecordDialog):
             duration_min=self.duration.value() or None,
             topics=self.topics.values(),
             notes=self.notes.toPlainText().strip(),
+            person_key=self.person.value(),
         )
 
     def validate(self, record: object) -> Sequence[FieldError]:

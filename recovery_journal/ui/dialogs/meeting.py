@@ -22,6 +22,7 @@ from recovery_journal.domain.models import (
     ServiceRole,
 )
 from recovery_journal.ui.common.choices import RatingSlider
+from recovery_journal.ui.common.person_choice import PersonChoice
 from recovery_journal.ui.common.widgets import named
 from recovery_journal.ui.dialogs.base import RecordDialog
 
@@ -117,6 +118,9 @@ class MeetingDialog(RecordDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)
         self.add_row("Not&es:", self.notes, "notes")
+        people = list(controller.data().people)
+        self.person = PersonChoice("Someone from your network who was there", people, self)
+        self.add_row("With (optional):", self.person, "person_key")
         self._fellowship_changed()
         self.fellowship.setFocus()
 
@@ -143,6 +147,7 @@ class MeetingDialog(RecordDialog):
             talked_with_members=self.talked.isChecked(),
             helpfulness=self.helpfulness.value(),
             notes=self.notes.toPlainText().strip(),
+            person_key=self.person.value(),
         )
 
     def store(self, record: object) -> Meeting:

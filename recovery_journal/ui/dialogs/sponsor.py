@@ -61,6 +61,7 @@ class ContactEditDialog(ContactDialog):
         self.duration.setValue(contact.duration_min or 0)
         self.topics.set_values(contact.topics)
         self.notes.setPlainText(contact.notes)
+        self.person.set_value(contact.person_key)
 
     @property
     def editing(self) -> SponsorContact | None:

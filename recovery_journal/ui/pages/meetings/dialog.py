@@ -61,6 +61,7 @@ class MeetingEditDialog(MeetingDialog):
         self.role.setCurrentIndex(self.role.findData(meeting.service_role))
         self.helpfulness.set_value(meeting.helpfulness)
         self.notes.setPlainText(meeting.notes)
+        self.person.set_value(meeting.person_key)
 
     @property
     def editing(self) -> Meeting | None:

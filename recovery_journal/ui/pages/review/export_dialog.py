@@ -68,6 +68,7 @@ class ExportReportDialog(QDialog):
         *,
         period: ReportPeriod | None = None,
         include_notes: bool = False,
+        include_network: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -107,6 +108,26 @@ class ExportReportDialog(QDialog):
         )
         self.include_notes.setChecked(include_notes)
         layout.addWidget(self.include_notes)
+        self.include_network = named(
+            QCheckBox("Include the &people around you (a chart and figures)", self),
+            "Include the people around you",
+            "A chart and figures of your recovery network; no names unless you tick below.",
+        )
+        self.include_names = named(
+            QCheckBox("…with their &names", self),
+            "Include the names of the people in your network",
+            "Off unless you tick it: the report then lists names by how each one relates to "
+            "your recovery.",
+        )
+        self.include_names.setEnabled(False)
+        self.include_network.toggled.connect(self.include_names.setEnabled)
+        self.include_network.toggled.connect(
+            lambda on: None if on else self.include_names.setChecked(False)
+        )
+        self.include_network.setChecked(include_network)
+        self.include_names.setEnabled(include_network)
+        layout.addWidget(self.include_network)
+        layout.addWidget(self.include_names)
         self.warning = Banner("This PDF is not encrypted", NOT_ENCRYPTED, "note", self)
         layout.addWidget(self.warning)
 
@@ -145,6 +166,8 @@ class ExportReportDialog(QDialog):
             QShortcut(QKeySequence(keys), self).activated.connect(slot)
         self.picker.changed.connect(self.rebuild)
         self.include_notes.toggled.connect(lambda _on: self.rebuild())
+        self.include_network.toggled.connect(lambda _on: self.rebuild())
+        self.include_names.toggled.connect(lambda _on: self.rebuild())
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)
         self._render_timer.setInterval(0)
@@ -161,7 +184,13 @@ class ExportReportDialog(QDialog):
             data = self.session.data()
             period = self.picker.period(data)
             self.picker.show_period(period)
-            self.content = gather_report(data, period, include_notes=self.include_notes.isChecked())
+            self.content = gather_report(
+                data,
+                period,
+                include_notes=self.include_notes.isChecked(),
+                include_network=self.include_network.isChecked(),
+                include_names=self.include_names.isChecked(),
+            )
             self._release_pages()
             self.pages = build_report_pages(data, self.content, prepared_on=self._today())
         finally:

@@ -126,6 +126,12 @@ class ReviewView(QWidget):
             "Your day notes and journal entries from the period, for this review only.",
         )
         layout.addWidget(self.notes_box)
+        self.network_box = named(
+            QCheckBox("Show the &people around you (no names)", body),
+            "Show the people around you",
+            "A chart of your recovery network over the period, and its figures; never names.",
+        )
+        layout.addWidget(self.network_box)
         self.recorded_label = wrapped("", body)
         self.recorded_label.setAccessibleName("Your review")
         self.recorded_label.hide()
@@ -161,6 +167,7 @@ class ReviewView(QWidget):
         self.points.textChanged.connect(self._points_changed)
         self.picker.changed.connect(self.refresh)
         self.notes_box.toggled.connect(lambda _on: self.refresh())
+        self.network_box.toggled.connect(lambda _on: self.refresh())
         self.start_button.clicked.connect(self.start_review)
         self.export_button.clicked.connect(self.export_report)
         for keys, slot in (("F5", self.start_review), ("Ctrl+E", self.export_report)):
@@ -172,7 +179,8 @@ class ReviewView(QWidget):
         self.setTabOrder(self.picker.choice, self.picker.from_edit)
         self.setTabOrder(self.picker.from_edit, self.picker.to_edit)
         self.setTabOrder(self.picker.to_edit, self.notes_box)
-        self.setTabOrder(self.notes_box, self.points)
+        self.setTabOrder(self.notes_box, self.network_box)
+        self.setTabOrder(self.network_box, self.points)
         controller = journal if hasattr(journal, "about_to_lock") else None
         if controller is not None:
             controller.about_to_lock.connect(self.close_private)
@@ -191,14 +199,15 @@ class ReviewView(QWidget):
         period = self.picker.period(data)
         self.picker.show_period(period)
         include = self.notes_box.isChecked()
-        self.content = gather_report(data, period, include_notes=include)
+        network = self.network_box.isChecked()
+        self.content = gather_report(data, period, include_notes=include, include_network=network)
         note = f" {period.note}" if period.note else ""
         last = data.settings.last_review
         since = f" Your last review was on {long_date(last)}." if last is not None else ""
         self.period_label.setText(f"{period.title}.{note}{since}")
         self.period_label.setAccessibleDescription(self.period_label.text())
         self._load_points(data.settings.talking_points)
-        key = (period.start, period.end, self._data_version, self.palette().cacheKey())
+        key = (period.start, period.end, self._data_version, self.palette().cacheKey(), network)
         self.review.show_content(self.content, data, rebuild_charts=key != self._charts_for)
         self._charts_for = key
         self.notes_hidden.setVisible(not include)
@@ -312,6 +321,7 @@ class ReviewView(QWidget):
             self,
             period=period,
             include_notes=self.notes_box.isChecked(),
+            include_network=self.network_box.isChecked(),
         )
         dialog.finished.connect(lambda _result: self._export_closed(dialog))
         self.export_dialog = dialog

@@ -36,6 +36,7 @@ from recovery_journal.ui.common.undo import STEP_ERRORS, DeleteStep, step_state
 from recovery_journal.ui.dialogs.day_form import DayForm
 from recovery_journal.ui.pages.today.date_bar import DateBar
 from recovery_journal.ui.pages.today.figures import FiguresPanel
+from recovery_journal.ui.pages.today.meeting_offers import MeetingOffers
 from recovery_journal.ui.pages.today.messages import TodayMessages
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class TodayView(QWidget):
         self.date_bar = DateBar(lambda: self._day, controller.today, self)
         self.date_bar.day_chosen.connect(self.show_day)
         page.addWidget(self.date_bar)
+        self.meeting_offers = MeetingOffers(controller, content)  # "Did you go to … ?"
+        page.addWidget(self.meeting_offers)
 
         # Gentle messages, one at a time: beside the form (it never moves under the pointer)
         # or, in a narrow window, right under the status question.
@@ -344,6 +347,7 @@ class TodayView(QWidget):
 
     # -- figures and messages ----------------------------------------------------------------
     def _show_figures(self) -> None:
+        self.meeting_offers.refresh()
         self.side.show_figures(self._day)
         self.messages.show_for(self._day)
         self._fit_later.start()

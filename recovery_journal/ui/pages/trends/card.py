@@ -44,6 +44,7 @@ WHERE_TO_RECORD: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "attendance": ("Log a meeting from Today (Ctrl+M).", (("today", "Go to Today"),)),
     "contacts": ("Log a sponsor contact from Today (Ctrl+K).", (("today", "Go to Today"),)),
     "alliance": ("", (("sponsor", "Go to Sponsor"),)),
+    "network": ("", (("network", "Go to Network"),)),
 }
 
 

@@ -22,6 +22,7 @@ TITLES = {
     "meetings": "Meetings and your days",
     "sponsor_contact": "Sponsor contact and your days",
     "alliance": "Your sponsor relationship and the month after",
+    "network": "The people around you and your days",
 }
 CHIPS = {
     TOO_EARLY: "Too early",
@@ -41,6 +42,11 @@ _GROUP_WORDS = {
         "Weeks with two-way sponsor contact",
         "Weeks without",
         "weeks with contact",
+    ),
+    "network": (
+        "Weeks when more of the people around you supported your recovery",
+        "Other weeks",
+        "those weeks",
     ),
 }
 

@@ -67,6 +67,7 @@ TITLES = {
     "contacts": "Contact with your sponsor",
     "alliance": "Your sponsor relationship",
     "wellbeing": "Craving and confidence",
+    "network": "The people around you",
 }
 
 
@@ -267,11 +268,15 @@ class TrendsView(QWidget):
 
     def _build_insights(self, data: JournalData, end: dt.date) -> None:
         calendar = DayCalendar.from_journal(data, end)
-        self.insights.set_insights(
-            compute_insights(
-                calendar, meeting_events(data, end), two_way_contacts(data, end), data.checkins
-            )
-        )
+        meetings, contacts = meeting_events(data, end), two_way_contacts(data, end)
+        insights = compute_insights(calendar, meetings, contacts, data.checkins)
+        if data.people:  # only for those who keep a network list
+            from recovery_journal.domain.insights import eligible_weeks
+            from recovery_journal.domain.network_insight import network_insight
+
+            weeks = eligible_weeks(calendar, meetings, contacts)
+            insights.append(network_insight(weeks, data.person_entries))
+        self.insights.set_insights(insights)
 
     def _build_next(self, generation: int) -> None:
         if generation != self._generation or not self._pending:

@@ -1,0 +1,1 @@
+"""The Network page: the people in your recovery network, and your regular meetings."""
